@@ -1,0 +1,5 @@
+"""Allows `python -m profkarta`."""
+
+from profkarta.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""Discovering a site project on disk: mkdocs.yml, clusters, maps, team pages, programmes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from profkarta.errors import LoadError, ProjectNotFound
+from profkarta.findings import ERROR, Finding, rel
+from profkarta.load.yamlfile import Document, load_yaml, read_text, split_front_matter
+
+ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+MAPS_DIR = "career_maps"
+CONTENT_DIR = "content"
+TEAMS_DIR = "content/ambassadors"
+PROGRAMME_DIR = "content/popularization"
+
+
+@dataclass
+class Entry:
+    """One data file of the project and, once its shape is valid, its model."""
+
+    kind: str  # cluster | map | team | programme
+    id: str
+    doc: Document
+    cluster_id: str | None = None
+    model: Any = None
+
+    @property
+    def folder(self) -> Path:
+        return self.doc.path.parent
+
+
+@dataclass
+class SiteConfig:
+    """What profkarta reads of mkdocs.yml (the rest is passed to mkdocs untouched)."""
+
+    path: Path | None
+    site_name: str = "Карьерные карты «Профессионалитета»"
+    site_url: str | None = None
+    brand_logo: str | None = None
+    raw: dict = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    root: Path
+    config: SiteConfig
+    clusters: dict[str, Entry] = field(default_factory=dict)
+    maps: list[Entry] = field(default_factory=list)
+    teams: list[Entry] = field(default_factory=list)
+    programmes: list[Entry] = field(default_factory=list)
+    load_findings: list[Finding] = field(default_factory=list)
+
+    def entries(self) -> list[Entry]:
+        return [*self.clusters.values(), *self.maps, *self.teams, *self.programmes]
+
+    def rel(self, path: Path) -> str:
+        return rel(path, self.root)
+
+
+class _MkdocsLoader(yaml.SafeLoader):
+    """mkdocs.yml may use !ENV and !!python/name tags: read them as nothing, never run them."""
+
+
+def _ignore_tag(loader, suffix, node):  # noqa: ARG001 - yaml's constructor signature
+    return None
+
+
+_MkdocsLoader.add_multi_constructor("!", _ignore_tag)
+_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return SiteConfig(path=None)
+    try:
+        raw = yaml.load(read_text(path, "mkdocs.yml"), Loader=_MkdocsLoader) or {}
+    except LoadError as exc:
+        findings.append(exc.finding)
+        return SiteConfig(path=path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        findings.append(Finding("mkdocs.yml", line, col, ERROR, "Y2", "",
+                                f"синтаксическая ошибка YAML в настройках сайта: {getattr(exc, 'problem', exc)}."))
+        return SiteConfig(path=path)
+    if not isinstance(raw, dict):
+        raw = {}
+    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
+    brand = extra.get("brand") if isinstance(extra.get("brand"), dict) else {}
+    cfg = SiteConfig(path=path, raw=raw)
+    if isinstance(raw.get("site_name"), str):
+        cfg.site_name = raw["site_name"]
+    if isinstance(raw.get("site_url"), str) and raw["site_url"].strip():
+        cfg.site_url = raw["site_url"].strip()
+    if isinstance(brand.get("logo"), str):
+        cfg.brand_logo = brand["logo"]
+    return cfg
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above start that holds mkdocs.yml or career_maps/."""
+    start = start.resolve()
+    for cand in [start, *start.parents]:
+        if (cand / "mkdocs.yml").is_file() or (cand / MAPS_DIR).is_dir():
+            return cand
+    return None
+
+
+def _bad_id(path: Path, root: Path, what: str) -> Finding:
+    return Finding(rel(path, root), 1, 1, ERROR, "N1", "",
+                   f"имя «{path.stem if path.is_file() else path.name}» не годится как id {what}: "
+                   "используйте строчные латинские буквы, цифры и дефисы (оно входит в адрес страницы), "
+                   "например «tokar-2026».")
+
+
+def _load(loader, path: Path, project: Project, kind: str, id_: str, cluster: str | None = None) -> Entry | None:
+    try:
+        doc = loader(path, project.rel(path))
+    except LoadError as exc:
+        project.load_findings.append(exc.finding)
+        return None
+    return Entry(kind, id_, doc, cluster)
+
+
+def _data_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+                  and not p.name.startswith("."))
+
+
+def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
+    """Read every data file of the project; unreadable files become findings, never exceptions."""
+    root = root.resolve()
+    project = Project(root, read_config(root, []))
+    project.config = read_config(root, project.load_findings)
+    maps_dir = root / MAPS_DIR
+    if cluster_dirs is None:
+        cluster_dirs = sorted(p for p in maps_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+            if maps_dir.is_dir() else []
+    for cdir in cluster_dirs:
+        _load_cluster(cdir, project)
+    for kind, sub, loader in (("team", TEAMS_DIR, split_front_matter), ("programme", PROGRAMME_DIR, load_yaml)):
+        folder = root / sub
+        if not folder.is_dir():
+            continue
+        pattern = "*.md" if kind == "team" else "*.y*ml"
+        for path in sorted(folder.glob(pattern)):
+            if not path.is_file() or path.name.startswith(".") or path.stem.lower() in ("index", "readme"):
+                continue
+            if not ID_RE.match(path.stem):
+                project.load_findings.append(_bad_id(path, root, "команды" if kind == "team" else "программы"))
+                continue
+            entry = _load(loader, path, project, kind, path.stem)
+            if entry:
+                (project.teams if kind == "team" else project.programmes).append(entry)
+    return project
+
+
+def _load_cluster(cdir: Path, project: Project) -> None:
+    root = project.root
+    cpath = cdir / "cluster.yaml"
+    if not ID_RE.match(cdir.name):
+        project.load_findings.append(_bad_id(cdir, root, "кластера"))
+        return
+    if not cpath.is_file():
+        project.load_findings.append(Finding(project.rel(cdir), 1, 1, ERROR, "N1", "",
+                                             "в папке кластера нет файла cluster.yaml. Создайте его: "
+                                             f"profkarta new cluster {cdir.name}"))
+        return
+    entry = _load(load_yaml, cpath, project, "cluster", cdir.name, cdir.name)
+    if entry:
+        project.clusters[cdir.name] = entry
+    for path in _data_files(cdir):
+        if path.name == "cluster.yaml":
+            continue
+        if path.suffix == ".yml" or not ID_RE.match(path.stem):
+            project.load_findings.append(_bad_id(path, root, "карты") if path.suffix == ".yaml" else Finding(
+                project.rel(path), 1, 1, ERROR, "N1", "", "файл карты должен иметь расширение .yaml"))
+            continue
+        entry = _load(load_yaml, path, project, "map", path.stem, cdir.name)
+        if entry:
+            project.maps.append(entry)
+
+
+def resolve_targets(paths: list[str]) -> tuple[Path, list[Path] | None, list[str]]:
+    """validate PATH…: the project root, the cluster folders to load, and the files to report on."""
+    if not paths:
+        root = find_root(Path.cwd())
+        if root is None:
+            raise ProjectNotFound("здесь нет проекта: не найдены ни mkdocs.yml, ни папка career_maps. "
+                                  "Перейдите в папку проекта или создайте его: profkarta init ПАПКА")
+        return root, None, []
+    roots, scopes, clusters = set(), [], []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise ProjectNotFound(f"путь «{raw}» не существует.")
+        p = p.resolve()
+        cluster_dir = p if (p / "cluster.yaml").is_file() else (p.parent if p.is_file() and
+                                                                 (p.parent / "cluster.yaml").is_file() else None)
+        root = find_root(p if p.is_dir() else p.parent)
+        if root is None and cluster_dir is not None:
+            root = cluster_dir.parent
+            clusters.append(cluster_dir)
+        if root is None:
+            raise ProjectNotFound(f"«{raw}» не относится к проекту карьерных карт: рядом нет mkdocs.yml, "
+                                  "career_maps/ или cluster.yaml.")
+        roots.add(root)
+        if p != root:
+            scopes.append(rel(p, root))
+    if len(roots) > 1:
+        raise ProjectNotFound("указаны файлы из разных проектов; проверяйте их по отдельности.")
+    return roots.pop(), (sorted(set(clusters)) or None), scopes

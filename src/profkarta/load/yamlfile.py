@@ -1,0 +1,272 @@
+"""Safe YAML loading with a source position for every value, and clear Russian refusals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from profkarta.errors import LoadError
+from profkarta.findings import ERROR, Finding
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 1_000_000
+# Alias expansion beyond this many extra nodes is a "billion laughs" attack, not data.
+MAX_ALIAS_NODES = 5_000
+MAX_DEPTH = 64
+
+Loc = tuple  # ("ladder", 0, "salary", "min")
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def loc_str(loc: Loc) -> str:
+    """("ladder", 0, "salary") → "ladder[0].salary"."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class Document:
+    """A parsed file: plain Python data plus the position of each value and key."""
+
+    path: Path
+    rel: str
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    body: str = ""  # Markdown after front matter, for content pages
+    body_line: int = 0
+
+    def pos(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+        """Position of the value at loc, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc:
+            if loc in self.marks:
+                return self.marks[loc]
+            loc = loc[:-1]
+        return self.marks.get((), (1, 1))
+
+    def finding(self, loc: Loc, rule: str, message: str, severity: str = ERROR,
+                key: bool = False) -> Finding:
+        line, col = self.pos(loc, key=key)
+        return Finding(self.rel, line, col, severity, rule, loc_str(loc), message)
+
+    def get(self, loc: Loc, default: Any = None) -> Any:
+        cur = self.data
+        for part in loc:
+            try:
+                cur = cur[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return cur
+
+
+def _refuse(rel: str, line: int, col: int, rule: str, message: str) -> LoadError:
+    return LoadError(Finding(rel, line, col, ERROR, rule, "", message))
+
+
+def decode(raw: bytes, rel: str) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is refused with how to re-save it."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = ""
+        try:
+            sample = raw.decode("cp1251")
+            if sum("а" <= ch.lower() <= "я" for ch in sample) > 0:
+                hint = " Похоже, он сохранён в кодировке Windows-1251."
+        except UnicodeDecodeError:
+            pass
+        raise _refuse(rel, line, col, "Y1",
+                      "файл не в кодировке UTF-8." + hint + " Пересохраните его в UTF-8: "
+                      "в Блокноте — «Файл → Сохранить как», кодировка «UTF-8»; в VS Code — "
+                      "«Сохранить с кодировкой» → UTF-8; в LibreOffice — «Кодировка: Юникод (UTF-8)».")
+    if "\x00" in text:
+        raise _refuse(rel, 1, 1, "Y1", "в файле есть нулевые байты: это не текстовый файл. "
+                      "Сохраните данные как обычный текст в UTF-8.")
+    return text
+
+
+def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise _refuse(rel, 1, 1, "Y1", f"файл слишком большой ({size // 1024} КБ, можно не более "
+                          f"{limit // 1000} КБ). Разделите его на несколько файлов или уберите лишнее.")
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise _refuse(rel, 1, 1, "Y1", f"файл не удалось прочитать ({exc.strerror or exc}).")
+    if len(raw) > limit:
+        raise _refuse(rel, 1, 1, "Y1", "файл слишком большой (более 1 МБ). Разделите его.")
+    return decode(raw, rel)
+
+
+_PROBLEMS_RU = {
+    "found character '\\t' that cannot start any token":
+        "символ табуляции: в YAML отступы делаются только пробелами",
+    "mapping values are not allowed here":
+        "двоеточие в неожиданном месте — возьмите значение в кавычки или проверьте отступ",
+    "could not find expected ':'": "не найдено двоеточие после имени поля",
+    "found undefined alias": "ссылка (*имя) на якорь, которого нет",
+    "expected a single document in the stream": "в файле несколько документов YAML (---); оставьте один",
+    "found unexpected end of stream": "файл неожиданно закончился — не закрыта кавычка или скобка",
+    "did not find expected key": "ожидалось имя поля — проверьте отступы",
+    "did not find expected '-' indicator": "ожидался элемент списка «- » — проверьте отступы",
+    "found unknown escape character": "неизвестная последовательность с обратной косой чертой в кавычках",
+    "found a tab character that violates indentation":
+        "символ табуляции в отступе: используйте пробелы",
+}
+
+
+def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int) -> LoadError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
+    ru = next((v for k, v in _PROBLEMS_RU.items() if problem.startswith(k)), None)
+    text = ru or f"ошибка разбора YAML ({problem})"
+    return _refuse(rel, line, col, "Y2", f"синтаксическая ошибка YAML: {text}. "
+                   "Проверьте отступы (только пробелы), двоеточия и парные кавычки.")
+
+
+class _Builder:
+    """Turns a composed node graph into Python values, recording positions and refusing traps."""
+
+    def __init__(self, rel: str, line_offset: int):
+        self.rel = rel
+        self.off = line_offset
+        self.marks: dict[Loc, tuple[int, int]] = {}
+        self.key_marks: dict[Loc, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+        self.extra = 0  # nodes built again because an alias pointed to them
+
+    def pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.off, node.start_mark.column + 1
+
+    def refuse(self, node: yaml.Node, rule: str, message: str) -> LoadError:
+        line, col = self.pos(node)
+        return _refuse(self.rel, line, col, rule, message)
+
+    def build(self, node: yaml.Node, loc: Loc, stack: tuple[int, ...] = ()) -> Any:
+        if id(node) in stack:
+            raise self.refuse(node, "Y5", "ссылка (якорь YAML) указывает сама на себя. Уберите «&» и «*».")
+        if len(stack) > MAX_DEPTH:
+            raise self.refuse(node, "Y5", f"вложенность глубже {MAX_DEPTH} уровней. Упростите структуру.")
+        if id(node) in self.seen:
+            self.extra += 1
+            if self.extra > MAX_ALIAS_NODES:
+                raise self.refuse(node, "Y5", "ссылки YAML (якоря «&» и «*») разворачиваются в слишком "
+                                  "большой объём данных. Запишите значения явно, без ссылок.")
+        else:
+            self.seen.add(id(node))
+        self.marks[loc] = self.pos(node)
+        stack = stack + (id(node),)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _STD + "map":
+                raise self._bad_tag(node)
+            return self._mapping(node, loc, stack)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _STD + "seq":
+                raise self._bad_tag(node)
+            return [self.build(item, loc + (i,), stack) for i, item in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            raise self._bad_tag(node)
+        try:
+            return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+        except (ValueError, TypeError, yaml.YAMLError):
+            # e.g. a date like 2026-13-45: keep the text, the rule for the field will judge it
+            return node.value
+
+    def _bad_tag(self, node: yaml.Node) -> LoadError:
+        return self.refuse(node, "Y5", f"тег YAML «{node.tag}» не допускается: файлы карт содержат "
+                           "только текст, числа, даты, списки и словари. Уберите тег (слово с «!»).")
+
+    def _pairs(self, node: yaml.MappingNode, stack: tuple[int, ...]):
+        """Key/value node pairs with YAML merge keys («<<: *base») applied, explicit keys winning."""
+        merged: list = []
+        own: list = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _STD + "merge":
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for src in sources:
+                    if not isinstance(src, yaml.MappingNode) or id(src) in stack:
+                        raise self.refuse(value_node, "Y5", "«<<» должен ссылаться на словарь.")
+                    self.extra += len(src.value)
+                    merged.extend(self._pairs(src, stack + (id(src),)))
+            else:
+                own.append((key_node, value_node, True))
+        return [(k, v, False) for k, v, _ in merged] + own
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, stack: tuple[int, ...]) -> dict:
+        out: dict = {}
+        explicit: set = set()
+        for key_node, value_node, is_own in self._pairs(node, stack):
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.refuse(key_node, "Y2", "имя поля должно быть простым словом, а не списком или словарём.")
+            key = key_node.value
+            if is_own and key in explicit:
+                raise self.refuse(key_node, "Y3", f"поле «{key}» повторяется: оставьте одно из значений "
+                                  f"(первое стоит на строке {self.key_marks[loc + (key,)][0]}).")
+            if is_own:
+                explicit.add(key)
+            self.key_marks[loc + (key,)] = self.pos(key_node)
+            out[key] = self.build(value_node, loc + (key,), stack)
+        return out
+
+
+def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Document:
+    """Parse YAML text into a Document; raise LoadError with file:line on any refusal."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, rel, line_offset) from None
+    except RecursionError:
+        raise _refuse(rel, 1 + line_offset, 1, "Y5", "слишком глубокая вложенность YAML.") from None
+    builder = _Builder(rel, line_offset)
+    data = None if node is None else builder.build(node, ())
+    doc = Document(path, rel, data, builder.marks, builder.key_marks)
+    if node is None:
+        doc.marks[()] = (1 + line_offset, 1)
+    return doc
+
+
+def load_yaml(path: Path, rel: str) -> Document:
+    """Read and parse one YAML file of the project."""
+    return parse_yaml(read_text(path, rel), rel, path)
+
+
+def split_front_matter(path: Path, rel: str) -> Document:
+    """A Markdown page with YAML front matter between «---» lines; the rest is the body."""
+    text = read_text(path, rel)
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        doc = Document(path, rel, None, {(): (1, 1)})
+        doc.body, doc.body_line = text, 1
+        return doc
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            doc = parse_yaml("".join(lines[1:i]), rel, path, line_offset=1)
+            doc.body, doc.body_line = "".join(lines[i + 1:]), i + 2
+            return doc
+    raise _refuse(rel, 1, 1, "Y2", "блок параметров в начале страницы открыт строкой «---», "
+                  "но не закрыт. Добавьте строку «---» после последнего параметра.")

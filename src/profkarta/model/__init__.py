@@ -1,0 +1,12 @@
+"""Pydantic models of the project's files (shapes only; the guideline lives in rules/)."""
+
+from profkarta.model.cluster import Cluster, College, Contacts, Employer
+from profkarta.model.careermap import Approval, CareerMap, Program, Salary, Stage, Support, SupportItem
+from profkarta.model.team import Curator, Member, Team
+from profkarta.model.programme import Event, Indicators, Programme, ProgrammeApproval
+
+__all__ = [
+    "Approval", "CareerMap", "Cluster", "College", "Contacts", "Curator", "Employer", "Event",
+    "Indicators", "Member", "Program", "Programme", "ProgrammeApproval", "Salary", "Stage",
+    "Support", "SupportItem", "Team",
+]

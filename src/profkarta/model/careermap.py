@@ -1,0 +1,69 @@
+"""The career map file (<map-id>.yaml): programme, ladder of stages, support measures, approval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from profkarta.model.base import Strict
+
+
+class Program(Strict):
+    code: str = Field(title="Код по перечню СПО (R2.1)", description="Вид NN.0K.NN, например \"15.02.16\" — в кавычках")
+    kind: Literal["profession", "specialty"] = Field(
+        title="Профессия или специальность (R2.1)", description="profession — .01., specialty — .02.")
+    title: str = Field(title="Название профессии или специальности (R2.1)")
+    qualification: str | None = Field(None, title="Квалификация")
+    duration: str | None = Field(None, title="Срок обучения")
+    form: str | None = Field(None, title="Форма обучения")
+    base: str | None = Field(None, title="На базе (9 или 11 классов)")
+
+
+class Approval(Strict):
+    body: str | None = Field(None, title="Кто утвердил")
+    protocol: str | int = Field(title="Номер протокола (A1)")
+    date: dt.date = Field(title="Дата протокола (A1)", description="ГГГГ-ММ-ДД, не в будущем")
+
+
+class Salary(Strict):
+    min: int = Field(title="Минимум, ₽ в месяц (R2.4)")
+    avg: int = Field(title="Средняя, ₽ в месяц (R2.4)")
+    max: int = Field(title="Максимум, ₽ в месяц (R2.4)")
+
+
+class Stage(Strict):
+    title: str | None = Field(None, title="Название ступени")
+    positions: list[str] = Field(title="Должности на ступени (R2.2)")
+    when: str | None = Field(None, title="Когда (курс, стаж)")
+    activities: str | list[str] = Field(title="Чем занимается (R2.3)")
+    growth: str | list[str] | None = Field(None, title="Как перейти на следующую ступень (R2.3)")
+    salary: Salary = Field(title="Зарплата (R2.4)")
+
+
+class SupportItem(Strict):
+    title: str = Field(title="Мера поддержки")
+    description: str | None = Field(None, title="Подробнее")
+
+
+class Support(Strict):
+    college: list[str | SupportItem] = Field(title="Поддержка колледжа (R3.1)")
+    employer: list[str | SupportItem] = Field(title="Социальные проекты работодателя (R3.2)")
+    region: list[str | SupportItem] = Field(title="Меры поддержки региона (R3.3)")
+
+
+class CareerMap(Strict):
+    program: Program = Field(title="Профессия или специальность (R2.1)")
+    college: str = Field(title="Id колледжа из cluster.yaml (R1.2)")
+    employers: list[str] = Field(title="Id работодателей из cluster.yaml (R1.3)")
+    status: Literal["draft", "approved"] = Field("draft", title="Статус (A1)",
+                                                 description="draft — проект; approved — утверждена")
+    approval: Approval | None = Field(None, title="Утверждение наблюдательным советом (A1)")
+    summary: str | None = Field(None, title="Коротко о профессии")
+    ladder: list[Stage] = Field(title="Карьерная лестница (R2.2–R2.4)")
+    support: Support = Field(title="Мотивационные инструменты (R3.1–R3.3)")
+
+
+def item_title(item: str | SupportItem) -> str:
+    return item if isinstance(item, str) else item.title

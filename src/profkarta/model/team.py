@@ -1,0 +1,31 @@
+"""An ambassador team page: YAML front matter of content/ambassadors/<team-id>.md."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from profkarta.model.base import Strict
+
+
+class Curator(Strict):
+    name: str = Field(title="ФИО куратора (T)")
+    position: str = Field(title="Должность куратора (T)")
+
+
+class Member(Strict):
+    name: str = Field(title="Имя и фамилия (T)")
+    program: str | None = Field(None, title="Код специальности")
+    course: int | None = Field(None, title="Курс")
+    role: str | None = Field(None, title="Роль в команде")
+    consent: bool = Field(False, title="Согласие на публикацию фамилии (152-ФЗ)",
+                          description="Без согласия показывается имя и первая буква фамилии")
+
+
+class Team(Strict):
+    team: str = Field(title="Название команды (T)")
+    cluster: str = Field(title="Id кластера (T)")
+    college: str = Field(title="Id колледжа (T)")
+    curator: Curator = Field(title="Куратор (T)")
+    members: list[Member] = Field(title="Участники, 4–7 студентов (T)")
+    links: dict[str, str] = Field(default_factory=dict, title="Ссылки (T)",
+                                  description="vk, telegram, ok, max, site: адреса https://")

@@ -1,0 +1,68 @@
+"""The guideline: every rule over a loaded project, findings with rule ids and positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from profkarta.findings import Report
+from profkarta.load.project import Project
+from profkarta.rules import acuk, programme, r1, r2, r3, teams
+from profkarta.rules.context import Ctx
+from profkarta.rules.shapes import check_shape
+
+RULES = {
+    "R1.1": "логотип «Профессионалитета» и логотип отрасли",
+    "R1.2": "логотип и название колледжа",
+    "R1.3": "логотипы и названия работодателей",
+    "R1.4": "география и контакты",
+    "R2.1": "профессия или специальность",
+    "R2.2": "должности на каждой ступени карьеры",
+    "R2.3": "содержание работы и способы роста на каждой ступени",
+    "R2.4": "зарплата на каждой ступени: минимум, средняя, максимум",
+    "R3.1": "поддержка студента колледжем",
+    "R3.2": "социальные проекты работодателя",
+    "R3.3": "региональные меры поддержки",
+    "A1": "утверждение региональным наблюдательным советом",
+    "U1": "одна карта на профессию в колледже",
+    "C1": "вид кластера соответствует отрасли",
+    "K1": "карта на каждую профессию кластера",
+    "T": "команды амбассадоров",
+    "P": "программа популяризации",
+    "Y1": "файл читается (UTF-8, не больше 1 МБ)",
+    "Y2": "синтаксис YAML",
+    "Y3": "поле не повторяется",
+    "Y4": "известные поля",
+    "Y5": "безопасный YAML (без тегов и бомб ссылок)",
+    "Y6": "вид значения поля",
+    "N1": "имена файлов и папок (id)",
+}
+
+
+def check_project(project: Project, today: dt.date | None = None) -> Report:
+    """Run every rule; set entry.model for each file whose shape is valid. Never raises on bad data."""
+    today = today or dt.date.today()
+    report = Report()
+    report.extend(project.load_findings)
+    ctx = Ctx(project, report, today)
+    for entry in project.entries():
+        report.extend(check_shape(entry))
+    r1.check_brand(ctx)
+    for entry in project.clusters.values():
+        r1.check_cluster(ctx, entry)
+        acuk.check_cluster_kind(ctx, entry)
+    for entry in project.maps:
+        if not isinstance(entry.doc.data, dict):
+            continue
+        r1.check_map(ctx, entry, project.clusters.get(entry.cluster_id))
+        r2.check_program(ctx, entry)
+        r2.check_ladder(ctx, entry)
+        r2.check_salaries(ctx, entry)
+        r3.check_support(ctx, entry)
+        acuk.check_approval(ctx, entry)
+    acuk.check_unique(ctx, project.maps)
+    acuk.check_coverage(ctx, project.clusters, project.maps)
+    for entry in project.teams:
+        teams.check_team(ctx, entry, project)
+    for entry in project.programmes:
+        programme.check_programme(ctx, entry)
+    return report

@@ -1,0 +1,111 @@
+"""What every rule gets: the project, the report, today's date, and small value checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from profkarta.findings import ERROR, WARNING, Report
+from profkarta.load.images import ImageProblem, check_image, resolve_inside
+from profkarta.load.project import Entry, Project
+from profkarta.load.yamlfile import Document, loc_str
+
+PHONE_CHARS = re.compile(r"^[+\d\s()\-–.]+(?:\s*(?:доб\.?|доп\.?)\s*\d+)?$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-zА-Яа-яёЁ]{2,}$")
+URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$|^https?://localhost(?::\d+)?(?:[/?#]\S*)?$",
+                 re.I)
+
+
+@dataclass
+class Ctx:
+    project: Project
+    report: Report
+    today: dt.date
+
+    def add(self, doc: Document, loc: tuple, rule: str, message: str, severity: str = ERROR,
+            key: bool = False) -> None:
+        if severity == ERROR and self.report.blamed(doc.rel, loc_str(loc)):
+            return  # the shape check already blamed this value or its parent
+        self.report.add(doc.finding(loc, rule, message, severity, key=key))
+
+    def warn(self, doc: Document, loc: tuple, rule: str, message: str) -> None:
+        self.report.add(doc.finding(loc, rule, message, WARNING))
+
+    def image(self, entry: Entry, loc: tuple, rule: str, what: str) -> None:
+        """A referenced image must exist inside the project and be a real, safe image."""
+        ref = entry.doc.get(loc)
+        if ref is None or not isinstance(ref, str):
+            if ref is None:
+                self.add(entry.doc, loc, rule, f"не указан {what}. Укажите путь к файлу картинки, "
+                         "например logos/logo.png.")
+            return
+        try:
+            check_image(resolve_inside(ref, entry.folder, self.project.root))
+        except ImageProblem as exc:
+            self.add(entry.doc, loc, rule, f"{what}: {exc}")
+        except OSError as exc:
+            self.add(entry.doc, loc, rule, f"{what}: файл не читается ({exc.strerror or exc}).")
+
+
+def text(value: Any) -> bool:
+    """A non-empty string."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def text_or_items(value: Any) -> bool:
+    """A non-empty string, or a list holding at least one non-empty string."""
+    if isinstance(value, list):
+        return any(text(v) for v in value)
+    return text(value)
+
+
+def measure_items(value: Any) -> list:
+    """Support measures: strings or {title, description}, empty ones left out."""
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if text(v) or (isinstance(v, dict) and text(v.get("title")))]
+
+
+def phone_ok(value: str) -> bool:
+    if not PHONE_CHARS.match(value.strip()):
+        return False
+    main = re.split(r"доб|доп", value)[0]
+    digits = re.sub(r"\D", "", main)
+    if value.strip().startswith("+7") or (len(digits) == 11 and digits[0] in "78"):
+        return len(digits) == 11
+    return 5 <= len(digits) <= 15 and value.strip().startswith("+") or len(digits) in (5, 6, 7, 10)
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_contacts(ctx: Ctx, doc: Document, loc: tuple, rule: str = "R1.4") -> None:
+    """Phone, email and website, where given, must be well-formed."""
+    data = doc.get(loc)
+    if not isinstance(data, dict):
+        return
+    phone, email, site = data.get("phone"), data.get("email"), data.get("website")
+    if isinstance(phone, str) and phone.strip() and not phone_ok(phone):
+        ctx.add(doc, loc + ("phone",), rule, f"телефон «{phone}» записан неверно. Пишите так: "
+                "+7 (343) 217-40-01 — код страны, код города и номер.")
+    if isinstance(email, str) and email.strip() and not EMAIL.match(email.strip()):
+        ctx.add(doc, loc + ("email",), rule, f"адрес почты «{email}» записан неверно. Пример: priem@college.ru.")
+    if isinstance(site, str) and site.strip() and not URL.match(site.strip()):
+        ctx.add(doc, loc + ("website",), rule, f"адрес сайта «{site}» должен начинаться с https:// "
+                "или http://, например https://college.ru.")

@@ -1,0 +1,169 @@
+"""Shape checks: pydantic errors become findings under the rule the field serves."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from profkarta.findings import ERROR, Finding
+from profkarta.load.project import Entry
+from profkarta.load.yamlfile import Document, loc_str
+from profkarta.model import CareerMap, Cluster, Programme, Team
+
+MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team, "programme": Programme}
+
+# Which rule a field serves: the longest matching pattern wins; "*" matches any key or index.
+RULE_OF_FIELD: dict[str, list[tuple[tuple, str]]] = {
+    "cluster": [
+        ((), "C1"), (("name",), "C1"), (("kind",), "C1"), (("industry",), "C1"),
+        (("industry_logo",), "R1.1"), (("region",), "R1.4"), (("website",), "R1.4"),
+        (("contacts",), "R1.4"), (("colleges",), "R1.2"), (("colleges", "*", "address"), "R1.4"),
+        (("colleges", "*", "phone"), "R1.4"), (("colleges", "*", "email"), "R1.4"),
+        (("colleges", "*", "website"), "R1.4"), (("colleges", "*", "programs"), "K1"),
+        (("employers",), "R1.3"), (("managing_council",), "C1"), (("description",), "C1"),
+    ],
+    "map": [
+        ((), "R2.1"), (("program",), "R2.1"), (("college",), "R1.2"), (("employers",), "R1.3"),
+        (("status",), "A1"), (("approval",), "A1"), (("ladder",), "R2.2"),
+        (("ladder", "*", "activities"), "R2.3"), (("ladder", "*", "growth"), "R2.3"),
+        (("ladder", "*", "salary"), "R2.4"), (("support",), "R3.1"), (("support", "college"), "R3.1"),
+        (("support", "employer"), "R3.2"), (("support", "region"), "R3.3"), (("summary",), "R2.1"),
+    ],
+    "team": [((), "T")],
+    "programme": [((), "P")],
+}
+
+WHAT_TO_WRITE = {
+    "int": "целое число без пробелов, точек и букв, например 45000",
+    "str": "текст",
+    "bool": "true или false",
+    "date": "дату в виде ГГГГ-ММ-ДД, например 2026-06-15",
+    "list": "список: каждый элемент на новой строке после «- »",
+    "dict": "набор полей «имя: значение» с отступом",
+    "float": "число, например 75",
+}
+
+
+def rule_for(kind: str, loc: tuple) -> str:
+    best, best_len = "Y6", -1
+    for pattern, rule in RULE_OF_FIELD[kind]:
+        if len(pattern) > len(loc) or len(pattern) <= best_len:
+            continue
+        if all(p == "*" or p == part for p, part in zip(pattern, loc)):
+            best, best_len = rule, len(pattern)
+    return best
+
+
+def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
+    """Drop pydantic's union branch names from loc; say whether the last part is a missing key."""
+    out: list = []
+    cur = data
+    for i, part in enumerate(loc):
+        if isinstance(cur, dict) and part in cur:
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, dict) and isinstance(part, str) and i == len(loc) - 1:
+            out.append(part)
+            return tuple(out), True
+        # otherwise a union branch name like "str" or "SupportItem": skip it
+    return tuple(out), False
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Known field names of the model that holds the key at loc (for «did you mean»)."""
+    cur: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(cur, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        ann = field.annotation
+        cur = _model_in(ann)
+        if cur is None:
+            return []
+    return list(getattr(cur, "model_fields", {}))
+
+
+def _model_in(ann: Any) -> type[BaseModel] | None:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
+    kind = err["type"]
+    name = str(err["loc"][-1]) if err["loc"] else ""
+    if kind == "extra_forbidden":
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f" Возможно, имелось в виду «{guess[0]}»?" if guess else (
+            f" Допустимые поля здесь: {', '.join(known)}." if known else "")
+        return f"неизвестное поле «{name}»: оно не будет использовано.{hint} Исправьте или удалите его."
+    if missing or kind == "missing":
+        return f"не заполнено обязательное поле «{name}». Добавьте его."
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"недопустимое значение «{value}». Допустимо: {expected}."
+    if value is None:
+        return "значение пустое. Заполните его или удалите строку."
+    for key, what in WHAT_TO_WRITE.items():
+        if kind.startswith(key) or kind.startswith(key + "_") or (key == "dict" and kind == "model_type") \
+                or (key == "dict" and kind == "model_attributes_type"):
+            hint = ""
+            if key == "str" and isinstance(value, (int, float)):
+                hint = " Возьмите значение в кавычки, иначе YAML прочитает его как число."
+            shown = value if not isinstance(value, (dict, list)) else ("словарь" if isinstance(value, dict) else "список")
+            return f"ожидается {what}, а записано «{shown}».{hint}"
+    if kind in ("int_from_float",):
+        return f"ожидается {WHAT_TO_WRITE['int']}, а записано «{value}»."
+    return f"недопустимое значение «{value}» ({err.get('msg', kind)}). Исправьте его."
+
+
+def check_shape(entry: Entry) -> list[Finding]:
+    """Validate one file against its model; set entry.model when the shape is valid."""
+    doc: Document = entry.doc
+    data = doc.data
+    if not isinstance(data, dict):
+        rule = "T" if entry.kind == "team" else ("P" if entry.kind == "programme" else "Y6")
+        what = "блок параметров между строками «---»" if entry.kind == "team" else "набор полей «имя: значение»"
+        return [doc.finding((), rule, f"файл пуст или не содержит {what}. Заполните его по образцу "
+                            "(profkarta new …).")]
+    try:
+        entry.model = MODELS[entry.kind].model_validate(data)
+        return []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    out: list[Finding] = []
+    seen: set = set()
+    for err in errors:
+        loc, missing = _data_loc(data, tuple(err["loc"]))
+        if err["type"] in ("int_type", "string_type", "model_type") and err["loc"] != loc:
+            # a union branch failed; report the union once at the data location
+            err = {**err, "type": "union"}
+        if (loc, err["type"] == "extra_forbidden") in seen:
+            continue
+        seen.add((loc, err["type"] == "extra_forbidden"))
+        value = doc.get(loc)
+        if err["type"] == "extra_forbidden":
+            known = _fields_at(MODELS[entry.kind], loc)
+            out.append(doc.finding(loc, "Y4", _message(err, value, False, known), key=True))
+            continue
+        if err["type"] == "union":
+            msg = f"ожидается текст или пара полей title/description, а записано «{value}»."
+        else:
+            msg = _message(err, value, missing, [])
+        if loc == ("support",) and missing:
+            for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
+                out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
+            continue
+        out.append(Finding(doc.rel, *doc.pos(loc), ERROR, rule_for(entry.kind, loc), loc_str(loc), msg))
+    return out
