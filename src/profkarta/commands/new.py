@@ -1,14 +1,44 @@
-"""`profkarta new` (placeholder registration until implemented)."""
+"""`profkarta new map|cluster|team`: a commented starter file; never overwrites."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.console import Console
+
+from profkarta.errors import ProjectNotFound
+from profkarta.load.project import find_root
+from profkarta.scaffold import new_cluster, new_map, new_team
+
 
 def add_parser(subs) -> None:
-    p = subs.add_parser("new", help="(в разработке)")
+    p = subs.add_parser("new", help="создать заготовку карты, кластера или команды",
+                        description="Создаёт файл-заготовку с комментариями. Ничего не перезаписывает.")
+    kinds = p.add_subparsers(dest="kind", metavar="ЧТО", required=True, title="что создать")
+    m = kinds.add_parser("map", help="карьерную карту", description="Создаёт career_maps/КЛАСТЕР/ID.yaml.")
+    m.add_argument("cluster", metavar="КЛАСТЕР", help="id кластера (имя папки в career_maps)")
+    m.add_argument("id", metavar="ID", help="id карты: латиница, цифры, дефисы")
+    c = kinds.add_parser("cluster", help="кластер", description="Создаёт career_maps/ID/cluster.yaml и логотипы-заглушки.")
+    c.add_argument("id", metavar="ID", help="id кластера: латиница, цифры, дефисы")
+    t = kinds.add_parser("team", help="команду амбассадоров", description="Создаёт content/ambassadors/ID.md.")
+    t.add_argument("id", metavar="ID", help="id команды: латиница, цифры, дефисы")
+    t.add_argument("--cluster", metavar="КЛАСТЕР", help="id кластера команды")
+    t.add_argument("--college", metavar="КОЛЛЕДЖ", help="id колледжа команды")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from profkarta.errors import UsageError
-
-    raise UsageError("команда new ещё не готова")
+    root = find_root(Path.cwd())
+    if root is None:
+        raise ProjectNotFound("здесь нет проекта (нет mkdocs.yml или career_maps/). Перейдите в папку проекта "
+                              "или создайте его: profkarta init ПАПКА")
+    if args.kind == "map":
+        written = new_map(root, args.cluster, args.id)
+    elif args.kind == "cluster":
+        written = new_cluster(root, args.id)
+    else:
+        written = new_team(root, args.id, args.cluster, args.college)
+    out = Console(highlight=False)
+    for path in written:
+        out.print(f"Создан {path.relative_to(root)}", markup=False)
+    return 0

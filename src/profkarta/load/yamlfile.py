@@ -56,10 +56,14 @@ class Document:
         loc = tuple(loc)
         if key and loc in self.key_marks:
             return self.key_marks[loc]
+        exact = True
         while loc:
             if loc in self.marks:
+                # a block of fields or items starts on the line after its key: point at the key
+                if (not exact or isinstance(self.get(loc), (dict, list))) and loc in self.key_marks:
+                    return self.key_marks[loc]
                 return self.marks[loc]
-            loc = loc[:-1]
+            loc, exact = loc[:-1], False
         return self.marks.get((), (1, 1))
 
     def finding(self, loc: Loc, rule: str, message: str, severity: str = ERROR,

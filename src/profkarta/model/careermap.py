@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
 
 
 class Program(Strict):
+    model_config = ConfigDict(title="Профессия или специальность")
+
     code: str = Field(title="Код по перечню СПО (R2.1)", description="Вид NN.0K.NN, например \"15.02.16\" — в кавычках")
     kind: Literal["profession", "specialty"] = Field(
         title="Профессия или специальность (R2.1)", description="profession — .01., specialty — .02.")
@@ -22,18 +24,24 @@ class Program(Strict):
 
 
 class Approval(Strict):
+    model_config = ConfigDict(title="Утверждение")
+
     body: str | None = Field(None, title="Кто утвердил")
     protocol: str | int = Field(title="Номер протокола (A1)")
     date: dt.date = Field(title="Дата протокола (A1)", description="ГГГГ-ММ-ДД, не в будущем")
 
 
 class Salary(Strict):
+    model_config = ConfigDict(title="Зарплата, ₽ в месяц")
+
     min: int = Field(title="Минимум, ₽ в месяц (R2.4)")
     avg: int = Field(title="Средняя, ₽ в месяц (R2.4)")
     max: int = Field(title="Максимум, ₽ в месяц (R2.4)")
 
 
 class Stage(Strict):
+    model_config = ConfigDict(title="Ступень карьеры")
+
     title: str | None = Field(None, title="Название ступени")
     positions: list[str] = Field(title="Должности на ступени (R2.2)")
     when: str | None = Field(None, title="Когда (курс, стаж)")
@@ -43,17 +51,23 @@ class Stage(Strict):
 
 
 class SupportItem(Strict):
+    model_config = ConfigDict(title="Мера поддержки")
+
     title: str = Field(title="Мера поддержки")
     description: str | None = Field(None, title="Подробнее")
 
 
 class Support(Strict):
+    model_config = ConfigDict(title="Мотивационные инструменты")
+
     college: list[str | SupportItem] = Field(title="Поддержка колледжа (R3.1)")
     employer: list[str | SupportItem] = Field(title="Социальные проекты работодателя (R3.2)")
     region: list[str | SupportItem] = Field(title="Меры поддержки региона (R3.3)")
 
 
 class CareerMap(Strict):
+    model_config = ConfigDict(title="Карьерная карта выпускника")
+
     program: Program = Field(title="Профессия или специальность (R2.1)")
     college: str = Field(title="Id колледжа из cluster.yaml (R1.2)")
     employers: list[str] = Field(title="Id работодателей из cluster.yaml (R1.3)")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
 
 
 class Contacts(Strict):
+    model_config = ConfigDict(title="Контакты")
+
     address: str | None = Field(None, title="Адрес", description="Почтовый адрес с индексом")
     phone: str | None = Field(None, title="Телефон", description="Например +7 (343) 217-40-02")
     email: str | None = Field(None, title="Электронная почта")
@@ -17,6 +19,8 @@ class Contacts(Strict):
 
 
 class College(Contacts):
+    model_config = ConfigDict(title="Колледж")
+
     id: str = Field(title="Id колледжа", description="Латиница, цифры и дефисы; на него ссылаются карты")
     name: str = Field(title="Полное название колледжа (R1.2)")
     short_name: str | None = Field(None, title="Краткое название")
@@ -27,6 +31,8 @@ class College(Contacts):
 
 
 class Employer(Strict):
+    model_config = ConfigDict(title="Работодатель")
+
     id: str = Field(title="Id работодателя")
     name: str = Field(title="Название работодателя (R1.3)")
     logo: str = Field(title="Логотип работодателя (R1.3)")
@@ -35,6 +41,8 @@ class Employer(Strict):
 
 
 class Cluster(Strict):
+    model_config = ConfigDict(title="Кластер «Профессионалитета» (cluster.yaml)")
+
     name: str = Field(title="Название кластера")
     kind: Literal["opc", "education"] = Field(
         title="Вид кластера (C1)", description="opc — ОПЦ(К); education — образовательный кластер")

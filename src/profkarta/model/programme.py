@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
 
 
 class Indicators(Strict):
+    model_config = ConfigDict(title="Целевые показатели")
+
     pupils_reached: float = Field(title="Охват школьников 6–11 классов, % (P, не ниже 70)")
     schools_involved: float = Field(title="Вовлечённые школы, % (P, не ниже 70)")
     students_reached: float = Field(title="Охват студентов колледжей, % (P, 100)")
@@ -17,6 +19,8 @@ class Indicators(Strict):
 
 
 class Event(Strict):
+    model_config = ConfigDict(title="Мероприятие")
+
     date: dt.date | None = Field(None, title="Дата (ГГГГ-ММ-ДД)")
     month: str | None = Field(None, title="Месяц (ГГГГ-ММ), если точной даты нет")
     title: str = Field(title="Мероприятие (P)")
@@ -28,12 +32,16 @@ class Event(Strict):
 
 
 class ProgrammeApproval(Strict):
+    model_config = ConfigDict(title="Утверждение программы")
+
     by: str = Field(title="Председатель регионального наблюдательного совета (P)")
     protocol: str | int = Field(title="Номер протокола (P)")
     date: dt.date = Field(title="Дата протокола (P)")
 
 
 class Programme(Strict):
+    model_config = ConfigDict(title="Региональная программа популяризации")
+
     title: str = Field(title="Название программы")
     region: str = Field(title="Субъект РФ")
     year: int | None = Field(None, title="Год плана")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
 
 
 class Curator(Strict):
+    model_config = ConfigDict(title="Куратор")
+
     name: str = Field(title="ФИО куратора (T)")
     position: str = Field(title="Должность куратора (T)")
 
 
 class Member(Strict):
+    model_config = ConfigDict(title="Участник команды")
+
     name: str = Field(title="Имя и фамилия (T)")
     program: str | None = Field(None, title="Код специальности")
     course: int | None = Field(None, title="Курс")
@@ -22,6 +26,8 @@ class Member(Strict):
 
 
 class Team(Strict):
+    model_config = ConfigDict(title="Команда амбассадоров (параметры страницы)")
+
     team: str = Field(title="Название команды (T)")
     cluster: str = Field(title="Id кластера (T)")
     college: str = Field(title="Id колледжа (T)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from profkarta import refdata
 from profkarta.load.project import Entry
 from profkarta.rules.context import Ctx, as_date, text
 
@@ -25,6 +26,10 @@ def check_programme(ctx: Ctx, entry: Entry) -> None:
         value = data.get(key)
         if key in data and not (text(value) or (isinstance(value, list) and any(text(v) for v in value))):
             ctx.add(doc, (key,), "P", f"не заполнены {what} программы. Заполните поле {key}.")
+    region = data.get("region")
+    if isinstance(region, str) and not refdata.find_region(region):
+        ctx.add(doc, ("region",), "P", f"«{region}» — не субъект Российской Федерации. Напишите название "
+                "субъекта, например «Свердловская область».")
     indicators = data.get("indicators")
     if isinstance(indicators, dict):
         for key, (floor, what) in FLOORS.items():

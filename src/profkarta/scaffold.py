@@ -1,0 +1,106 @@
+"""Commented starter files for init and new; never overwrites anything."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from profkarta.errors import ExistsError, UsageError
+from profkarta.load.project import ID_RE, MAPS_DIR, TEAMS_DIR
+from profkarta.schema import write_schemas
+
+
+def _template(name: str) -> str:
+    return resources.files("profkarta").joinpath("scaffold", name).read_text(encoding="utf-8")
+
+
+def _copy(name: str, dest: Path) -> None:
+    with resources.as_file(resources.files("profkarta").joinpath("scaffold", name)) as src:
+        shutil.copyfile(src, dest)
+
+
+def check_id(value: str, what: str) -> None:
+    if not ID_RE.match(value):
+        raise UsageError(f"«{value}» не годится как id {what}: нужны строчные латинские буквы, цифры и дефисы, "
+                         "например «tokar» или «sever-2026».")
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Create a file; refuse if anything is there already (exclusive create, no race)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise ExistsError(f"файл {path} уже существует — ничего не перезаписано. Выберите другое имя.") from None
+    return path
+
+
+def new_cluster(root: Path, cluster: str) -> list[Path]:
+    check_id(cluster, "кластера")
+    folder = root / MAPS_DIR / cluster
+    if folder.exists():
+        raise ExistsError(f"папка {folder} уже существует — ничего не перезаписано.")
+    written = [write_new(folder / "cluster.yaml", Template(_template("cluster.yaml")).safe_substitute(cluster=cluster))]
+    (folder / "logos").mkdir()
+    for logo in ("industry.svg", "college.svg", "employer.svg"):
+        _copy(f"logos/{logo}", folder / "logos" / logo)
+        written.append(folder / "logos" / logo)
+    write_schemas(root)
+    return written
+
+
+def _cluster_ids(root: Path, cluster: str) -> tuple[str, list[str]]:
+    """The first college id and all employer ids of a cluster, to prefill a new map."""
+    import yaml
+
+    path = root / MAPS_DIR / cluster / "cluster.yaml"
+    if not path.is_file():
+        raise UsageError(f"кластера «{cluster}» нет: не найден {path}. Создайте его: profkarta new cluster {cluster}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        data = {}
+    colleges = [c.get("id") for c in data.get("colleges") or [] if isinstance(c, dict) and c.get("id")]
+    employers = [e.get("id") for e in data.get("employers") or [] if isinstance(e, dict) and e.get("id")]
+    return (colleges[0] if colleges else "college"), (employers or ["employer"])
+
+
+def new_map(root: Path, cluster: str, map_id: str) -> list[Path]:
+    check_id(map_id, "карты")
+    college, employers = _cluster_ids(root, cluster)
+    text = Template(_template("map.yaml")).safe_substitute(map=map_id, college=college,
+                                                           employers=", ".join(employers))
+    path = write_new(root / MAPS_DIR / cluster / f"{map_id}.yaml", text)
+    write_schemas(root)
+    return [path]
+
+
+def new_team(root: Path, team: str, cluster: str | None = None, college: str | None = None) -> list[Path]:
+    check_id(team, "команды")
+    if cluster is None:
+        clusters = sorted(q.parent.name for q in (root / MAPS_DIR).glob("*/cluster.yaml"))
+        cluster = clusters[0] if clusters else "cluster"
+    if college is None and (root / MAPS_DIR / cluster / "cluster.yaml").is_file():
+        college = _cluster_ids(root, cluster)[0]
+    text = Template(_template("team.md")).safe_substitute(team=team, cluster=cluster, college=college or "college")
+    path = write_new(root / TEAMS_DIR / f"{team}.md", text)
+    write_schemas(root)
+    return [path]
+
+
+def init_project(root: Path) -> list[Path]:
+    """A complete, valid starter project in an empty (or new) folder."""
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise ExistsError(f"папка {root} не пуста — ничего не создано. Укажите новую или пустую папку.")
+    root.mkdir(parents=True, exist_ok=True)
+    written = [write_new(root / "mkdocs.yml", Template(_template("mkdocs.yml")).safe_substitute(title=root.name)),
+               write_new(root / "content" / "index.md", _template("index.md"))]
+    (root / "theme" / "brand").mkdir(parents=True)
+    _copy("brand/professionalitet-placeholder.svg", root / "theme" / "brand" / "professionalitet-placeholder.svg")
+    written += new_cluster(root, "novyj-klaster")
+    written += new_map(root, "novyj-klaster", "tehnolog")
+    written += new_team(root, "ambassadory", "novyj-klaster", "college")
+    return written

@@ -1,0 +1,185 @@
+"""Every guideline rule: one edit of a valid project breaks exactly that rule, at the expected line."""
+
+from __future__ import annotations
+
+import pytest
+
+from profkarta.findings import ERROR, WARNING
+from tests.util import CLUSTER, MAP, PROGRAMME, TEAM, check, copy_project, edit, line_of
+
+STAGE1 = "salary: {min: 28000, avg: 32000, max: 38000}"
+STAGE2 = "salary: {min: 55000, avg: 65000, max: 80000}"
+REGION_SUPPORT = "  region:\n    - Единовременная выплата молодым специалистам\n    - Целевое обучение с гарантией трудоустройства"
+STAGES_3_4 = "  - title: Специалист\n"
+
+# (case id, file, old text, new text, rule, severity, line marker or None = the line of the new text)
+CASES = [
+    ("r2_4_min_above_avg", MAP, STAGE1, "salary: {min: 33000, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_avg_above_max", MAP, STAGE1, "salary: {min: 28000, avg: 39000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_words", MAP, STAGE1, "salary: {min: двадцать, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_fraction", MAP, STAGE1, "salary: {min: 28000.5, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_spaces", MAP, STAGE1, "salary: {min: 28 000, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_zero", MAP, STAGE1, "salary: {min: 0, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_negative", MAP, STAGE1, "salary: {min: -5, avg: 32000, max: 38000}", "R2.4", ERROR, None),
+    ("r2_4_missing_max", MAP, STAGE1, "salary: {min: 28000, avg: 32000}", "R2.4", ERROR, None),
+    ("r2_4_no_salary", MAP, "    " + STAGE1 + "\n", "", "R2.4", ERROR, "  - title: Практикант"),
+    ("r2_4_below_minimum_wage", MAP, STAGE1, "salary: {min: 20000, avg: 32000, max: 38000}", "R2.4", WARNING, None),
+    ("r2_4_average_falls", MAP, STAGE2, "salary: {min: 28000, avg: 30000, max: 80000}", "R2.4", WARNING, None),
+    ("y4_unknown_stage_field", MAP, "  - title: Руководитель", "  - title: Руководитель\n    ignore: 1", "Y4", ERROR,
+     "    ignore: 1"),
+    ("r2_2_no_positions", MAP, "positions: [Техник-технолог, Наладчик станков с ЧПУ]", "positions: []", "R2.2", ERROR, None),
+    ("r2_2_positions_missing", MAP, "    positions: [Техник-технолог, Наладчик станков с ЧПУ]\n", "", "R2.2", ERROR,
+     "  - title: Молодой специалист"),
+    ("r2_3_no_activities", MAP, "    activities: Разработка операций технологического процесса, наладка оборудования, "
+     "работа с технической документацией.\n", "", "R2.3", ERROR, "  - title: Молодой специалист"),
+    ("r2_3_empty_activities", MAP, "activities: Разработка операций технологического процесса, наладка оборудования, "
+     "работа с технической документацией.", "activities: ''", "R2.3", ERROR, None),
+    ("r2_3_no_growth", MAP, "    growth: Высшее образование по целевому направлению, руководство участком.\n", "", "R2.3",
+     ERROR, "  - title: Специалист"),
+    ("r2_1_bad_code", MAP, 'code: "15.02.16"', 'code: "15.2.16"', "R2.1", ERROR, None),
+    ("r2_1_kind_mismatch", MAP, "kind: specialty", "kind: profession", "R2.1", ERROR, None),
+    ("r2_1_unknown_kind", MAP, "kind: specialty", "kind: speciality", "R2.1", ERROR, None),
+    ("r2_1_code_as_number", MAP, 'code: "15.02.16"', "code: 15.02", "R2.1", ERROR, None),
+    ("r2_1_no_title", MAP, "  title: Технология машиностроения\n", "", "R2.1", ERROR, "program:"),
+    ("r2_1_title_differs", MAP, "title: Технология машиностроения", "title: Технология станкостроения", "R2.1", WARNING, None),
+    ("r1_2_unknown_college", MAP, "college: dpk ", "college: xyz ", "R1.2", ERROR, None),
+    ("r1_2_no_college", MAP, "college: dpk ", "# college: dpk ", "R1.2", ERROR, "program:"),
+    ("r1_3_unknown_employer", MAP, "employers: [sever-stanok, ural-privod]", "employers: [sever-stanok, ural]", "R1.3",
+     ERROR, None),
+    ("r1_3_no_employers", MAP, "employers: [sever-stanok, ural-privod]", "employers: []", "R1.3", ERROR, None),
+    ("a1_no_approval", MAP, "approval:\n  body: Региональный наблюдательный совет Свердловской области\n  protocol: \"7\"\n"
+     "  date: 2026-06-15\n", "", "A1", ERROR, "status: approved"),
+    ("a1_future_date", MAP, "date: 2026-06-15", "date: 2027-01-15", "A1", ERROR, None),
+    ("a1_no_protocol", MAP, '  protocol: "7"\n', "", "A1", ERROR, "approval:"),
+    ("a1_bad_date", MAP, "date: 2026-06-15", "date: 15.06.2026", "A1", ERROR, None),
+    ("a1_bad_status", MAP, "status: approved", "status: утверждена", "A1", ERROR, None),
+    ("r3_1_empty", MAP, "  college:\n    - Цифровой паспорт компетенций и портфолио\n    - Участие в чемпионатах «Профессионалы»\n"
+     "    - title: Работа в учебно-производственном комплексе\n      description: Выполнение реальных заказов "
+     "предприятий кластера с оплатой.\n", "  college: []\n", "R3.1", ERROR, None),
+    ("r3_2_missing", MAP, "  employer:\n    - Программа адаптации молодых специалистов с наставником\n"
+     "    - Компенсация аренды жилья молодым семьям\n    - Обучение в корпоративном университете за счёт работодателя\n",
+     "", "R3.2", ERROR, "support:"),
+    ("r3_3_missing", MAP, REGION_SUPPORT, "", "R3.3", ERROR, "support:"),
+    ("y4_misspelt_key", MAP, "    when: 0–2 года", "    wen: 0–2 года", "Y4", ERROR, None),
+    ("c1_kind_industry", CLUSTER, "kind: opc ", "kind: education ", "C1", ERROR, None),
+    ("c1_unknown_industry", CLUSTER, "industry: машиностроение", "industry: космонавтика", "C1", ERROR, None),
+    ("c1_bad_kind", CLUSTER, "kind: opc ", "kind: opk ", "C1", ERROR, None),
+    ("r1_4_region", CLUSTER, "region: Свердловская область", "region: Нарния", "R1.4", ERROR, None),
+    ("r1_4_phone", CLUSTER, 'phone: "+7 (343) 217-40-01"', 'phone: "12-34"', "R1.4", ERROR, None),
+    ("r1_4_email", CLUSTER, "email: priem@dpk.example.ru", "email: priem(at)dpk", "R1.4", ERROR, None),
+    ("r1_4_website", CLUSTER, "website: https://dpk.example.ru", "website: dpk.example.ru", "R1.4", ERROR, None),
+    ("r1_1_industry_logo_missing", CLUSTER, "industry_logo: logos/industry.svg", "industry_logo: logos/nope.svg",
+     "R1.1", ERROR, None),
+    ("r1_1_industry_logo_url", CLUSTER, "industry_logo: logos/industry.svg",
+     "industry_logo: https://evil.example.com/logo.svg", "R1.1", ERROR, None),
+    ("r1_2_logo_outside", CLUSTER, "logo: logos/dpk.png", "logo: ../../../../etc/passwd", "R1.2", ERROR, None),
+    ("r1_2_logo_absolute", CLUSTER, "logo: logos/dpk.png", "logo: /etc/hostname", "R1.2", ERROR, None),
+    ("r1_2_college_name", CLUSTER, "    name: ГАПОУ СО «Демонстрационный политехнический колледж»\n", "", "R1.2", ERROR,
+     "  - id: dpk"),
+    ("r1_3_employer_logo", CLUSTER, "    logo: logos/ural-privod.png\n", "", "R1.3", ERROR, "  - id: ural-privod"),
+    ("k1_missing_map", CLUSTER, 'programs: ["15.02.16"]', 'programs: ["15.02.16", "15.01.38"]', "K1", WARNING, None),
+    ("t_three_members", TEAM, "  - name: Софья Волкова\n    program: \"15.02.16\"\n    course: 2\n", "", "T", ERROR,
+     "members:"),
+    ("t_eight_members", TEAM, "links:", "".join(f"  - name: Участник {i}\n" for i in range(4)) + "links:", "T", ERROR,
+     "members:"),
+    ("t_no_curator", TEAM, "curator:\n  name: Иванова Мария Петровна\n  position: преподаватель специальных дисциплин\n",
+     "", "T", ERROR, "team:"),
+    ("t_two_curators", TEAM, "curator:\n  name: Иванова Мария Петровна\n  position: преподаватель специальных дисциплин\n",
+     "curator:\n  - name: А\n    position: Б\n  - name: В\n    position: Г\n", "T", ERROR, None),
+    ("t_unknown_cluster", TEAM, "cluster: demo-mashinostroenie", "cluster: demo-metall", "T", ERROR, None),
+    ("t_unknown_college", TEAM, "college: dpk", "college: kpk", "T", ERROR, None),
+    ("t_bad_link", TEAM, "vk: https://vk.com/dpk_metall_example", "vk: javascript:alert(1)", "T", ERROR, None),
+    ("p_low_indicator", PROGRAMME, "pupils_reached: 75", "pupils_reached: 50", "P", ERROR, None),
+    ("p_students_not_all", PROGRAMME, "students_reached: 100", "students_reached: 95", "P", ERROR, None),
+    ("p_no_goal", PROGRAMME, "goal: Рост интереса школьников и их родителей к обучению в колледжах «Профессионалитета».\n",
+     "", "P", ERROR, "title:"),
+    ("p_few_mandatory", PROGRAMME, "    mandatory: true", "    mandatory: false", "P", ERROR, "events:"),
+    ("p_event_without_date", PROGRAMME, "  - date: 2026-02-01\n    title: Обязательное мероприятие 1",
+     "  - title: Обязательное мероприятие 1", "P", ERROR, None),
+    ("p_bad_month", PROGRAMME, 'month: "2026-02"', 'month: "февраль"', "P", ERROR, None),
+    ("p_region", PROGRAMME, "region: Свердловская область", "region: Нарния", "P", ERROR, None),
+    ("p_no_approval_date", PROGRAMME, "  date: 2026-01-20\n", "", "P", ERROR, "approval:"),
+    ("r1_1_brand_logo", "mkdocs.yml", "logo: theme/brand/professionalitet-placeholder.svg", "logo: theme/brand/nope.svg",
+     "R1.1", ERROR, None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_single_rule_breakage(tmp_path, case):
+    _, file, old, new, rule, severity, marker = case
+    root = copy_project(tmp_path)
+    count = -1 if rule == "P" and "mandatory" in old else 1
+    line = edit(root, file, old, new, count)
+    if marker is not None:
+        line = line_of(root, file, marker)
+    findings = check(root).report.sorted()
+    hits = [f for f in findings if f.rule == rule and f.severity == severity and f.file == file]
+    assert hits, "\n".join(f.format() for f in findings) or "no findings"
+    assert line in [f.line for f in hits], "\n".join(f.format() for f in findings)
+    others = [f for f in findings if f.rule != rule and f.severity == ERROR]
+    assert not others, "\n".join(f.format() for f in others)
+    for f in hits:
+        assert f.message and f.col >= 1
+        assert any("а" <= ch <= "я" for ch in f.message.lower()), "message must be Russian"
+
+
+def test_valid_fixture_is_clean(tmp_path):
+    report = check(copy_project(tmp_path)).report
+    assert report.findings == []
+
+
+def test_two_stages_break_r2_2(tmp_path):
+    root = copy_project(tmp_path)
+    text = (root / MAP).read_text(encoding="utf-8")
+    start = text.index("  - title: Специалист")
+    end = text.index("# Мотивационные")
+    (root / MAP).write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    hits = [f for f in check(root).report.findings if f.rule == "R2.2"]
+    assert [f.line for f in hits] == [line_of(root, MAP, "ladder:")]
+
+
+def test_address_needed_from_college_or_cluster(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, "    address: 620000, г. Екатеринбург, ул. Примерная, д. 1\n", "")
+    assert check(root).report.findings == []  # the cluster's contacts.address stands in
+    edit(root, CLUSTER, "  address: 620000, г. Екатеринбург, ул. Примерная, д. 1, приёмная комиссия\n", "")
+    hits = check(root).report.findings
+    assert [(f.rule, f.line) for f in hits] == [("R1.4", line_of(root, CLUSTER, "  - id: dpk"))]
+
+
+def test_phone_or_email_needed_from_college_or_cluster(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, '    phone: "+7 (343) 217-40-01"\n    email: priem@dpk.example.ru\n', "")
+    assert check(root).report.findings == []
+    edit(root, CLUSTER, '  phone: "+7 (343) 217-40-02"\n  email: cluster@dpk.example.ru\n', "")
+    hits = check(root).report.findings
+    assert [(f.rule, f.line) for f in hits] == [("R1.4", line_of(root, CLUSTER, "  - id: dpk"))]
+
+
+def test_duplicate_map_breaks_u1(tmp_path):
+    root = copy_project(tmp_path)
+    src = (root / MAP).read_text(encoding="utf-8")
+    (root / "career_maps/demo-mashinostroenie/zz-copy.yaml").write_text(src, encoding="utf-8")
+    hits = [f for f in check(root).report.findings if f.rule == "U1"]
+    assert len(hits) == 1
+    assert hits[0].file.endswith("zz-copy.yaml") and "tehnolog.yaml" in hits[0].message
+    assert hits[0].line == line_of(root, MAP, 'code: "15.02.16"')
+
+
+def test_draft_map_needs_no_approval_but_k1_warns(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "status: approved", "status: draft")
+    edit(root, MAP, 'approval:\n  body: Региональный наблюдательный совет Свердловской области\n  protocol: "7"\n'
+         "  date: 2026-06-15\n", "")
+    findings = check(root).report.findings
+    assert [f.rule for f in findings] == ["K1"]
+    assert "проект" in findings[0].message
+
+
+def test_minimum_wage_in_force_on_approval_date(tmp_path):
+    """22 440 ₽ was the minimum wage in 2025, 27 093 ₽ from 2026: 25 000 is fine for a 2025 approval."""
+    root = copy_project(tmp_path)
+    edit(root, MAP, STAGE1, "salary: {min: 25000, avg: 32000, max: 38000}")
+    assert [f.rule for f in check(root).report.findings] == ["R2.4"]
+    edit(root, MAP, "date: 2026-06-15", "date: 2025-06-15")
+    assert check(root).report.findings == []
