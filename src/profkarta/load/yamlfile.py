@@ -129,11 +129,12 @@ def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> str:
 _PROBLEMS_RU = {
     "found character '\\t' that cannot start any token":
         "символ табуляции: в YAML отступы делаются только пробелами",
-    "mapping values are not allowed here":
+    "mapping values are not allowed":
         "двоеточие в неожиданном месте — возьмите значение в кавычки или проверьте отступ",
     "could not find expected ':'": "не найдено двоеточие после имени поля",
     "found undefined alias": "ссылка (*имя) на якорь, которого нет",
     "expected a single document in the stream": "в файле несколько документов YAML (---); оставьте один",
+    "but found another document": "в файле несколько документов YAML (---); оставьте один",
     "found unexpected end of stream": "файл неожиданно закончился — не закрыта кавычка или скобка",
     "did not find expected key": "ожидалось имя поля — проверьте отступы",
     "did not find expected '-' indicator": "ожидался элемент списка «- » — проверьте отступы",

@@ -1,0 +1,142 @@
+"""The command line: exit codes, message format, --strict, --format json, init/new/schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from profkarta.cli import main
+from tests.util import CLUSTER, MAP, copy_project, edit
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(argv, cwd: Path, capsys):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        os.chdir(old)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_valid_project_exits_0(tmp_path, capsys):
+    code, out, _ = run(["validate"], copy_project(tmp_path), capsys)
+    assert code == 0 and "ошибок: 0" in out
+
+
+def test_demo_project_validates_strict(capsys):
+    code, out, _ = run(["validate", "--strict"], REPO, capsys)
+    assert code == 0, out
+
+
+def test_spec_example_validates(capsys):
+    example = REPO.parent / "shared" / "spec" / "examples"
+    if not example.is_dir():
+        pytest.skip("shared/spec is not beside the repository")
+    code, out, _ = run(["validate", str(example)], REPO, capsys)
+    assert code == 0, out
+
+
+def test_error_exits_1_with_editor_format(tmp_path, capsys):
+    root = copy_project(tmp_path)
+    line = edit(root, MAP, "salary: {min: 28000", "salary: {min: 99000")
+    code, out, _ = run(["validate"], root, capsys)
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(f"{MAP}:{line}:") and ": ошибка [R2.4] ladder[0].salary.min: " in first
+
+
+def test_warning_passes_but_strict_fails(tmp_path, capsys):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "salary: {min: 28000", "salary: {min: 20000")
+    code, out, _ = run(["validate"], root, capsys)
+    assert code == 0 and "предупреждение [R2.4]" in out and "МРОТ" in out
+    code, out, _ = run(["validate", "--strict"], root, capsys)
+    assert code == 1
+
+
+def test_json_format(tmp_path, capsys):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, "kind: opc ", "kind: education ")
+    code, out, _ = run(["validate", "--format", "json"], root, capsys)
+    assert code == 1
+    (item,) = json.loads(out)
+    assert item["rule"] == "C1" and item["severity"] == "error" and item["file"] == CLUSTER
+    assert item["line"] == 4 and item["field"] == "kind" and item["message"]
+
+
+def test_paths_limit_the_report(tmp_path, capsys):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, "region: Свердловская область", "region: Марс")
+    code, out, _ = run(["validate", str(root / MAP)], tmp_path, capsys)
+    assert code == 0, out  # the map itself is fine; the cluster's error is not about it
+    code, out, _ = run(["validate", str(root / "career_maps/demo-mashinostroenie")], tmp_path, capsys)
+    assert code == 1 and "[R1.4]" in out
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    code, _, err = run(["validate", "--format", "xml"], tmp_path, capsys)
+    assert code == 2 and "ошибка" in err
+    code, _, err = run(["validate", str(tmp_path / "nope")], tmp_path, capsys)
+    assert code == 2 and "не существует" in err
+    code, _, err = run(["validate"], tmp_path, capsys)
+    assert code == 2 and "profkarta init" in err
+
+
+def test_init_then_validate_in_empty_folder(tmp_path, capsys):
+    code, _, _ = run(["init", "novyj"], tmp_path, capsys)
+    assert code == 0
+    code, out, _ = run(["validate", "--strict"], tmp_path / "novyj", capsys)
+    assert code == 0, out
+    code, _, err = run(["init", "novyj"], tmp_path, capsys)
+    assert code == 1 and "не пуста" in err
+
+
+def test_new_never_overwrites_and_starts_with_schema_line(tmp_path, capsys):
+    run(["init", "p"], tmp_path, capsys)
+    root = tmp_path / "p"
+    code, out, _ = run(["new", "cluster", "vtoroj"], root, capsys)
+    assert code == 0
+    code, out, _ = run(["new", "map", "vtoroj", "tokar"], root, capsys)
+    assert code == 0
+    path = root / "career_maps/vtoroj/tokar.yaml"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=") and (path.parent / first.split("=", 1)[1]).is_file()
+    before = path.read_bytes()
+    code, _, err = run(["new", "map", "vtoroj", "tokar"], root, capsys)
+    assert code == 1 and "уже существует" in err and path.read_bytes() == before
+    code, _, _ = run(["new", "team", "komanda"], root, capsys)
+    assert code == 0
+    team = (root / "content/ambassadors/komanda.md").read_text(encoding="utf-8").splitlines()
+    assert team[0] == "---" and team[1].startswith("# yaml-language-server: $schema=")
+    code, out, _ = run(["validate"], root, capsys)
+    assert code == 0, out
+    code, _, err = run(["new", "map", "vtoroj", "Tokar_2"], root, capsys)
+    assert code == 2 and "латинские" in err
+
+
+def test_schema_has_russian_titles(tmp_path, capsys):
+    code, out, _ = run(["schema"], tmp_path, capsys)
+    schema = json.loads(out)
+    assert code == 0 and "$defs" in schema
+    code, out, _ = run(["schema", "map"], tmp_path, capsys)
+    s = json.loads(out)
+    assert s["title"] == "Карьерная карта выпускника"
+    assert "R2.4" in json.dumps(s, ensure_ascii=False) and set(s["required"]) >= {"program", "ladder", "support"}
+
+
+def test_help_is_russian():
+    out = subprocess.run([sys.executable, "-m", "profkarta", "--help"], capture_output=True, text=True).stdout
+    assert "использование" in out and "команды" in out and "проверить" in out
+    out = subprocess.run([sys.executable, "-m", "profkarta", "validate", "--help"], capture_output=True, text=True).stdout
+    assert "предупреждения" in out and "show this help" not in out
