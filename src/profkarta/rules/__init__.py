@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from profkarta.findings import Report
+from profkarta.findings import ERROR, Finding, Report
 from profkarta.load.project import Project
 from profkarta.rules import acuk, programme, r1, r2, r3, teams
 from profkarta.rules.context import Ctx
@@ -46,23 +46,34 @@ def check_project(project: Project, today: dt.date | None = None) -> Report:
     ctx = Ctx(project, report, today)
     for entry in project.entries():
         report.extend(check_shape(entry))
-    r1.check_brand(ctx)
+    _guard(ctx, None, r1.check_brand, ctx)
     for entry in project.clusters.values():
-        r1.check_cluster(ctx, entry)
-        acuk.check_cluster_kind(ctx, entry)
+        if isinstance(entry.doc.data, dict):
+            _guard(ctx, entry, r1.check_cluster, ctx, entry)
+            _guard(ctx, entry, acuk.check_cluster_kind, ctx, entry)
     for entry in project.maps:
         if not isinstance(entry.doc.data, dict):
             continue
-        r1.check_map(ctx, entry, project.clusters.get(entry.cluster_id))
-        r2.check_program(ctx, entry)
-        r2.check_ladder(ctx, entry)
-        r2.check_salaries(ctx, entry)
-        r3.check_support(ctx, entry)
-        acuk.check_approval(ctx, entry)
-    acuk.check_unique(ctx, project.maps)
-    acuk.check_coverage(ctx, project.clusters, project.maps)
+        _guard(ctx, entry, r1.check_map, ctx, entry, project.clusters.get(entry.cluster_id))
+        for rule in (r2.check_program, r2.check_ladder, r2.check_salaries, r3.check_support, acuk.check_approval):
+            _guard(ctx, entry, rule, ctx, entry)
+    _guard(ctx, None, acuk.check_unique, ctx, project.maps)
+    _guard(ctx, None, acuk.check_coverage, ctx, project.clusters, project.maps)
     for entry in project.teams:
-        teams.check_team(ctx, entry, project)
+        if isinstance(entry.doc.data, dict):
+            _guard(ctx, entry, teams.check_team, ctx, entry, project)
     for entry in project.programmes:
-        programme.check_programme(ctx, entry)
+        if isinstance(entry.doc.data, dict):
+            _guard(ctx, entry, programme.check_programme, ctx, entry)
     return report
+
+
+def _guard(ctx: Ctx, entry, rule, *args) -> None:
+    """A rule that trips over data nobody foresaw becomes a finding, not a traceback for the user."""
+    try:
+        rule(*args)
+    except Exception as exc:  # noqa: BLE001 - the safety net is the point; tests assert it never fires
+        where = entry.doc.rel if entry else "проект"
+        ctx.report.add(Finding(where, 1, 1, ERROR, "INTERNAL", "", f"проверка «{rule.__module__}.{rule.__name__}» "
+                               f"не справилась с данными ({type(exc).__name__}: {exc}). Проверьте файл и сообщите "
+                               "разработчикам profkarta."))

@@ -72,7 +72,7 @@ def check_cluster_kind(ctx: Ctx, entry: Entry) -> None:
         ctx.add(doc, ("industry",), "C1", f"отрасли «{industry}» нет в перечне отраслей «Профессионалитета».{hint} "
                 "Напишите отрасль так, как в перечне.")
         return
-    if kind in KIND_RU and kind not in kinds:
+    if isinstance(kind, str) and kind in KIND_RU and kind not in kinds:
         right = next(iter(kinds))
         ctx.add(doc, ("kind",), "C1", f"отрасль «{industry}» обслуживает {KIND_RU[right]} (kind: {right}), "
                 f"а указано kind: {kind}. Исправьте вид кластера или отрасль.")
@@ -84,7 +84,7 @@ def check_coverage(ctx: Ctx, clusters: dict[str, Entry], maps: list[Entry]) -> N
     for m in maps:
         code, college = m.doc.get(("program", "code")), m.doc.get(("college",))
         if isinstance(code, str) and isinstance(college, str):
-            status[(m.cluster_id, college, code.strip())].add(m.doc.get(("status",)))
+            status[(m.cluster_id, college, code.strip())].add(str(m.doc.get(("status",))))
     for cid, cluster in clusters.items():
         colleges = cluster.doc.get(("colleges",))
         if not isinstance(colleges, list):
@@ -98,7 +98,7 @@ def check_coverage(ctx: Ctx, clusters: dict[str, Entry], maps: list[Entry]) -> N
                     ctx.add(cluster.doc, ("colleges", i, "programs", j), "K1", f"код «{code}» нужно взять в кавычки, "
                             "например \"15.02.16\".")
                     continue
-                states = status.get((cid, col.get("id"), code_s), set())
+                states = status.get((cid, str(col.get("id")), code_s), set())
                 if "approved" in states:
                     continue
                 why = "есть только проект (draft)" if states else "карты нет"

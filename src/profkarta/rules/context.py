@@ -61,6 +61,11 @@ def text_or_items(value: Any) -> bool:
     return text(value)
 
 
+def as_list(value: Any) -> list:
+    """The value when it is a list, else nothing (the shape check reports the wrong type)."""
+    return value if isinstance(value, list) else []
+
+
 def measure_items(value: Any) -> list:
     """Support measures: strings or {title, description}, empty ones left out."""
     if not isinstance(value, list):

@@ -7,7 +7,7 @@ import difflib
 from profkarta import refdata
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry
-from profkarta.rules.context import Ctx, check_contacts, text
+from profkarta.rules.context import Ctx, as_list, check_contacts, text
 
 
 def check_brand(ctx: Ctx) -> None:
@@ -89,7 +89,7 @@ def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str
     from profkarta.load.project import ID_RE
 
     ident = item.get("id")
-    if not isinstance(ident, str):
+    if not isinstance(ident, str) or not isinstance(loc[0], str):
         return
     rule = "R1.2" if loc[0] == "colleges" else "R1.3"
     if not ID_RE.match(ident):
@@ -108,7 +108,7 @@ def check_map(ctx: Ctx, entry: Entry, cluster: Entry | None) -> None:
     cdata = cluster.doc.data if cluster and isinstance(cluster.doc.data, dict) else None
     college = doc.get(("college",))
     if isinstance(college, str) and cdata is not None:
-        known = [c.get("id") for c in cdata.get("colleges") or [] if isinstance(c, dict)]
+        known = [c.get("id") for c in as_list(cdata.get("colleges")) if isinstance(c, dict)]
         if college not in known:
             ctx.add(doc, ("college",), "R1.2", f"колледж «{college}» не описан в cluster.yaml кластера "
                     f"«{entry.cluster_id}»{_choices(college, known)}. Добавьте его в colleges или исправьте id.")
@@ -118,7 +118,7 @@ def check_map(ctx: Ctx, entry: Entry, cluster: Entry | None) -> None:
             ctx.add(doc, ("employers",), "R1.3", "не указан ни один работодатель. Перечислите id работодателей "
                     "из cluster.yaml, например [sever-stanok].")
         if cdata is not None:
-            known = [e.get("id") for e in cdata.get("employers") or [] if isinstance(e, dict)]
+            known = [e.get("id") for e in as_list(cdata.get("employers")) if isinstance(e, dict)]
             for i, emp in enumerate(employers):
                 if isinstance(emp, str) and emp not in known:
                     ctx.add(doc, ("employers", i), "R1.3", f"работодатель «{emp}» не описан в cluster.yaml"

@@ -26,7 +26,7 @@ def check_program(ctx: Ctx, entry: Entry) -> None:
         else:
             code = code.strip()
             expected = "profession" if code[3:5] == "01" else "specialty"
-            if kind in KIND_RU and kind != expected:
+            if isinstance(kind, str) and kind in KIND_RU and kind != expected:
                 ctx.add(doc, ("program", "kind"), "R2.1", f"код {code} — это {KIND_RU[expected]} "
                         f"(«.{code[3:5]}.»), а указано «{kind}» ({KIND_RU[kind]}). Напишите kind: {expected}.")
             known = refdata.spo_programs().get(code)

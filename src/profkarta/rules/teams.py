@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from profkarta.load.project import Entry, Project
-from profkarta.rules.context import URL, Ctx, text
+from profkarta.load.project import MAPS_DIR, Entry, Project
+from profkarta.rules.context import URL, Ctx, as_list, text
 
 MIN_MEMBERS, MAX_MEMBERS = 4, 7
 
@@ -29,12 +29,15 @@ def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
     cluster_id, college = data.get("cluster"), data.get("college")
     if isinstance(cluster_id, str):
         cluster = project.clusters.get(cluster_id)
-        if cluster is None:
+        unreadable = (project.root / MAPS_DIR / cluster_id / "cluster.yaml").is_file()
+        if cluster is None and unreadable:
+            pass  # its cluster.yaml exists but could not be read: that file's error says why
+        elif cluster is None:
             known = ", ".join(sorted(project.clusters)) or "нет ни одного"
             ctx.add(doc, ("cluster",), "T", f"кластера «{cluster_id}» нет в career_maps/ (есть: {known}). "
                     "Исправьте id кластера.")
         elif isinstance(college, str):
-            ids = [c.get("id") for c in cluster.doc.get(("colleges",)) or [] if isinstance(c, dict)]
+            ids = [c.get("id") for c in as_list(cluster.doc.get(("colleges",))) if isinstance(c, dict)]
             if college not in ids:
                 ctx.add(doc, ("college",), "T", f"колледжа «{college}» нет в кластере «{cluster_id}» "
                         f"(есть: {', '.join(str(i) for i in ids)}). Исправьте id колледжа.")
