@@ -140,3 +140,15 @@ def test_help_is_russian():
     assert "использование" in out and "команды" in out and "проверить" in out
     out = subprocess.run([sys.executable, "-m", "profkarta", "validate", "--help"], capture_output=True, text=True).stdout
     assert "предупреждения" in out and "show this help" not in out
+
+
+def test_readme_documents_every_rule_and_opens_with_two_commands():
+    from profkarta.rules import RULES
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = text.split("```bash\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert block == ["bash scripts/setup.sh && .venv/bin/profkarta build", "bash scripts/test.sh"]
+    assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    for rule in RULES:
+        if rule[0] in "RAUCKTP":
+            assert f"| {rule} |" in text or f"| {rule}–" in text or f"–{rule} |" in text, rule
