@@ -94,8 +94,11 @@ def to_json(findings: Iterable[Finding]) -> str:
 def rel(path: Path, root: Path | None) -> str:
     """A path as users see it: relative to the project when it lies inside."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+        try:  # paths built from the root need no disk look-up
+            return path.relative_to(root).as_posix()
         except ValueError:
-            pass
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +38,43 @@ def loc_str(loc: Loc) -> str:
     return out
 
 
-@dataclass
 class Document:
-    """A parsed file: plain Python data plus the position of each value and key."""
+    """A parsed file: plain Python data plus the position of each value and key.
 
-    path: Path
-    rel: str
-    data: Any
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    body: str = ""  # Markdown after front matter, for content pages
-    body_line: int = 0
+    Positions are worked out on first use: a valid file never needs them, and the fast
+    C loader builds the data alone.
+    """
+
+    def __init__(self, path: Path, rel: str, data: Any, marks: dict | None = None,
+                 key_marks: dict | None = None, text: str | None = None, line_offset: int = 0):
+        self.path = path
+        self.rel = rel
+        self.data = data
+        self._marks = marks
+        self._key_marks = key_marks if key_marks is not None else ({} if marks is not None else None)
+        self._text = text
+        self._offset = line_offset
+        self.body = ""  # Markdown after front matter, for content pages
+        self.body_line = 0
+
+    def _positions(self) -> None:
+        if self._marks is None:
+            builder = _Builder(self.rel, self._offset)
+            node = yaml.compose(self._text or "", Loader=_Loader)
+            if node is not None:
+                builder.build(node, ())
+            self._marks, self._key_marks = builder.marks, builder.key_marks
+            self._marks.setdefault((), (1 + self._offset, 1))
+
+    @property
+    def marks(self) -> dict[Loc, tuple[int, int]]:
+        self._positions()
+        return self._marks
+
+    @property
+    def key_marks(self) -> dict[Loc, tuple[int, int]]:
+        self._positions()
+        return self._key_marks
 
     def pos(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Position of the value at loc, or of its nearest ancestor that exists."""
@@ -239,8 +264,45 @@ class _Builder:
         return out
 
 
+class _Fallback(Exception):
+    """The fast path met something it leaves to the careful builder (aliases, merges, odd tags)."""
+
+
+class _FastLoader(_Loader):
+    """The C parser with a minimal constructor: plain values only, duplicates and aliases deferred."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            raise _Fallback  # an alias: the careful builder bounds its expansion
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node, deep=False):
+        keys = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STD + "str" or key_node.value in keys:
+                raise _Fallback
+            keys.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+def _fallback(loader, node):  # noqa: ARG001 - yaml's constructor signature
+    raise _Fallback
+
+
+_FastLoader.yaml_constructors = {tag: fn for tag, fn in yaml.SafeLoader.yaml_constructors.items()
+                                 if tag in _SCALAR_TAGS or tag in (_STD + "map", _STD + "seq")}
+_FastLoader.yaml_constructors[None] = _fallback
+_FastLoader.yaml_multi_constructors = {}
+
+
 def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Document:
     """Parse YAML text into a Document; raise LoadError with file:line on any refusal."""
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+        if _plain(data, 0):
+            return Document(path, rel, data, text=text, line_offset=line_offset)
+    except (_Fallback, yaml.YAMLError, ValueError, TypeError, RecursionError):
+        pass  # the careful builder below says precisely what is wrong, with its line
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -249,10 +311,19 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Documen
         raise _refuse(rel, 1 + line_offset, 1, "Y5", "слишком глубокая вложенность YAML.") from None
     builder = _Builder(rel, line_offset)
     data = None if node is None else builder.build(node, ())
-    doc = Document(path, rel, data, builder.marks, builder.key_marks)
-    if node is None:
-        doc.marks[()] = (1 + line_offset, 1)
-    return doc
+    builder.marks.setdefault((), (1 + line_offset, 1))
+    return Document(path, rel, data, builder.marks, builder.key_marks)
+
+
+def _plain(value: Any, depth: int) -> bool:
+    """Only the value kinds the careful builder would give, and not nested too deep."""
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, dict):
+        return all(_plain(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return all(_plain(v, depth + 1) for v in value)
+    return True
 
 
 def load_yaml(path: Path, rel: str) -> Document:
