@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,13 +122,37 @@ def _bad_id(path: Path, root: Path, what: str) -> Finding:
                    "например «tokar-2026».")
 
 
-def _load(loader, path: Path, project: Project, kind: str, id_: str, cluster: str | None = None) -> Entry | None:
+# A task: (kind, id, cluster id, path); teams are Markdown with front matter, the rest YAML.
+Task = tuple[str, str, "str | None", Path]
+PARALLEL_FROM = 400  # below this many files a process pool costs more than it saves
+
+
+def _read(task: Task, root: Path) -> Document | Finding:
+    kind, _, _, path = task
     try:
-        doc = loader(path, project.rel(path))
+        return (split_front_matter if kind == "team" else load_yaml)(path, rel(path, root))
     except LoadError as exc:
-        project.load_findings.append(exc.finding)
-        return None
-    return Entry(kind, id_, doc, cluster)
+        return exc.finding
+
+
+def _read_chunk(args: tuple[list[Task], Path]) -> list[Document | Finding]:
+    tasks, root = args
+    return [_read(t, root) for t in tasks]
+
+
+def _read_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
+    """Parse every file; a large project is parsed by one process per core (YAML parsing is CPU-bound)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(tasks) < PARALLEL_FROM or workers < 2 or multiprocessing.current_process().daemon:
+        return [_read(t, root) for t in tasks]
+    size = max(50, len(tasks) // (workers * 4))
+    chunks = [(tasks[i:i + size], root) for i in range(0, len(tasks), size)]
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork
+        return [_read(t, root) for t in tasks]
+    with ctx.Pool(workers) as pool:
+        return [doc for part in pool.map(_read_chunk, chunks) for doc in part]
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -143,9 +169,10 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
     if cluster_dirs is None:
         cluster_dirs = sorted(p for p in maps_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
             if maps_dir.is_dir() else []
+    tasks: list[Task] = []
     for cdir in cluster_dirs:
-        _load_cluster(cdir, project)
-    for kind, sub, loader in (("team", TEAMS_DIR, split_front_matter), ("programme", PROGRAMME_DIR, load_yaml)):
+        tasks.extend(_cluster_tasks(cdir, project))
+    for kind, sub in (("team", TEAMS_DIR), ("programme", PROGRAMME_DIR)):
         folder = root / sub
         if not folder.is_dir():
             continue
@@ -156,26 +183,31 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
             if not ID_RE.match(path.stem):
                 project.load_findings.append(_bad_id(path, root, "команды" if kind == "team" else "программы"))
                 continue
-            entry = _load(loader, path, project, kind, path.stem)
-            if entry:
-                (project.teams if kind == "team" else project.programmes).append(entry)
+            tasks.append((kind, path.stem, None, path))
+    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root)):
+        if isinstance(doc, Finding):
+            project.load_findings.append(doc)
+            continue
+        entry = Entry(kind, id_, doc, cluster)
+        if kind == "cluster":
+            project.clusters[id_] = entry
+        else:
+            {"map": project.maps, "team": project.teams, "programme": project.programmes}[kind].append(entry)
     return project
 
 
-def _load_cluster(cdir: Path, project: Project) -> None:
+def _cluster_tasks(cdir: Path, project: Project) -> list[Task]:
     root = project.root
     cpath = cdir / "cluster.yaml"
     if not ID_RE.match(cdir.name):
         project.load_findings.append(_bad_id(cdir, root, "кластера"))
-        return
+        return []
     if not cpath.is_file():
         project.load_findings.append(Finding(project.rel(cdir), 1, 1, ERROR, "N1", "",
                                              "в папке кластера нет файла cluster.yaml. Создайте его: "
                                              f"profkarta new cluster {cdir.name}"))
-        return
-    entry = _load(load_yaml, cpath, project, "cluster", cdir.name, cdir.name)
-    if entry:
-        project.clusters[cdir.name] = entry
+        return []
+    tasks: list[Task] = [("cluster", cdir.name, cdir.name, cpath)]
     for path in _data_files(cdir):
         if path.name == "cluster.yaml":
             continue
@@ -183,9 +215,8 @@ def _load_cluster(cdir: Path, project: Project) -> None:
             project.load_findings.append(_bad_id(path, root, "карты") if path.suffix == ".yaml" else Finding(
                 project.rel(path), 1, 1, ERROR, "N1", "", "файл карты должен иметь расширение .yaml"))
             continue
-        entry = _load(load_yaml, path, project, "map", path.stem, cdir.name)
-        if entry:
-            project.maps.append(entry)
+        tasks.append(("map", path.stem, cdir.name, path))
+    return tasks
 
 
 def resolve_targets(paths: list[str]) -> tuple[Path, list[Path] | None, list[str]]:
