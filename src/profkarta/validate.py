@@ -24,7 +24,13 @@ class Validated:
 
 def validate(root: Path, cluster_dirs: list[Path] | None = None, today: dt.date | None = None) -> Validated:
     project = load_project(root, cluster_dirs)
-    return Validated(project, check_project(project, today))
+    report = check_project(project, today)
+    # PR1: will each map fit its A4 page? A pure text-length estimate shared with the print renderer.
+    from profkarta.render.print.fit import fit_findings
+
+    result = Validated(project, report)
+    report.extend(fit_findings(result))
+    return result
 
 
 def in_scope(findings: list[Finding], scopes: list[str]) -> list[Finding]:
