@@ -1,0 +1,1 @@
+"""Renderers: the validated project → site pages (render.site) and print files (render.print)."""

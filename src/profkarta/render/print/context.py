@@ -1,0 +1,154 @@
+"""What the print templates see: a map, its cluster and college, turned into Russian print text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from profkarta import urls
+from profkarta.load.images import ImageProblem, check_image, resolve_inside
+from profkarta.load.project import Entry, Project
+from profkarta.model.careermap import CareerMap, SupportItem
+from profkarta.model.cluster import Cluster, College
+from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, qr_data_url, short_address
+
+THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
+PLACEHOLDER = THEME / "brand-placeholder.svg"
+NNBSP = "\u202f"  # narrow no-break space: the thousands separator
+KIND_RU = {"profession": "Профессия", "specialty": "Специальность"}
+KIND_PLURAL_RU = {"profession": "Профессии", "specialty": "Специальности"}
+
+
+@dataclass
+class Logos:
+    """Resolved image files (absolute paths) and the warnings about those that were refused."""
+
+    project: Project
+    warnings: list[str] = field(default_factory=list)
+
+    def brand(self) -> Path:
+        ref = self.project.config.brand_logo
+        if not ref:
+            return PLACEHOLDER
+        return self.resolve(ref, self.project.root, "логотип «Профессионалитета»") or PLACEHOLDER
+
+    def resolve(self, ref: str | None, base: Path, what: str) -> Path | None:
+        if not ref:
+            return None
+        try:
+            path = resolve_inside(ref, base, self.project.root)
+            check_image(path)
+        except ImageProblem as exc:
+            self.warnings.append(f"печать: {what} пропущен: {exc}")
+            return None
+        return path
+
+
+def money(n: int) -> str:
+    """28000 → «28 000» with a narrow no-break space."""
+    return f"{n:,}".replace(",", NNBSP)
+
+
+def ru_date(d) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def support_items(items: list[str | SupportItem]) -> list[dict]:
+    return [{"title": i, "text": None} if isinstance(i, str) else {"title": i.title, "text": i.description}
+            for i in items]
+
+
+def find_college(cluster: Cluster, college_id: str) -> College | None:
+    return next((c for c in cluster.colleges if c.id == college_id), None)
+
+
+def approval_text(m: CareerMap) -> str:
+    if m.status != "approved" or m.approval is None:
+        return "Проект: карта ещё не утверждена региональным наблюдательным советом"
+    body = m.approval.body or "региональный наблюдательный совет"
+    return f"Утверждено: протокол № {m.approval.protocol} от {ru_date(m.approval.date)}, {body}"
+
+
+def author_of(cluster: Cluster, college: College | None) -> str:
+    return cluster.managing_council or (college.name if college else cluster.name)
+
+
+def contacts_of(cluster: Cluster, college: College | None) -> dict:
+    """Region plus the contacts an applicant needs: the college's own first, the cluster's otherwise."""
+    src = [c for c in (college, cluster.contacts) if c is not None]
+    pick = {k: next((getattr(c, k) for c in src if getattr(c, k, None)), None)
+            for k in ("address", "phone", "email", "website")}
+    if college is None or not college.website:
+        pick["website"] = pick["website"] or cluster.website
+    pick["region"] = cluster.region
+    return pick
+
+
+def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> dict:
+    """Everything map.html.j2 needs for one map."""
+    m: CareerMap = entry.model
+    cl_entry = project.clusters[entry.cluster_id]
+    cluster: Cluster = cl_entry.model
+    cdir = cl_entry.folder
+    college = find_college(cluster, m.college)
+    by_id = {e.id: e for e in cluster.employers}
+    employers = [{"name": by_id[e].name, "logo": _uri(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
+                 for e in m.employers if e in by_id]
+    page = urls.absolute(site_url, urls.map_page(entry.cluster_id, entry.id))
+    qr_url = urls.with_marker(page, "print", entry.cluster_id)
+    stages = []
+    for i, s in enumerate(m.ladder):
+        stages.append({
+            "n": i + 1, "title": s.title or f"Ступень {i + 1}", "when": s.when, "positions": s.positions,
+            "activities": as_list(s.activities), "growth": as_list(s.growth),
+            "min": money(s.salary.min), "avg": money(s.salary.avg), "max": money(s.salary.max),
+        })
+    college_name = college.name if college else m.college
+    return {
+        "lang": "ru",
+        "meta_title": f"Карьерная карта: {m.program.title} ({m.program.code}) — "
+                      f"{college.short_name or college.name if college else m.college}",
+        "author": author_of(cluster, college),
+        "draft": m.status != "approved",
+        "brand_logo": _uri(logos.brand()),
+        "industry": cluster.industry,
+        "industry_logo": _uri(logos.resolve(cluster.industry_logo, cdir, "логотип отрасли")),
+        "cluster_name": cluster.name,
+        "program": {"code": m.program.code, "kind": KIND_RU.get(m.program.kind, ""), "title": m.program.title,
+                    "qualification": m.program.qualification, "duration": m.program.duration,
+                    "form": m.program.form, "base": m.program.base},
+        "summary": m.summary,
+        "college": {"name": college_name, "logo": _uri(logos.resolve(college.logo, cdir, "логотип колледжа"))
+                    if college else None, "city": college.city if college else None},
+        "employers": employers,
+        "contacts": contacts_of(cluster, college),
+        "stages": stages,
+        "stage_rows": _rows(stages),
+        "support": [("Колледж", support_items(m.support.college)),
+                    ("Работодатели", support_items(m.support.employer)),
+                    ("Регион", support_items(m.support.region))],
+        "approval": approval_text(m),
+        "qr": qr_data_url(qr_url),
+        "qr_mm": image_mm(qr_url, A4_SYMBOL_MM),
+        "qr_url": qr_url,
+        "short_url": short_address(page),
+    }
+
+
+def _rows(stages: list[dict]) -> list[list[dict]]:
+    """At most five steps side by side; longer ladders continue on a second flight of stairs."""
+    if len(stages) <= 5:
+        return [stages]
+    nrows = -(-len(stages) // 5)
+    size = -(-len(stages) // nrows)
+    return [stages[i:i + size] for i in range(0, len(stages), size)]
+
+
+def _uri(path: Path | None) -> str | None:
+    return path.as_uri() if path else None

@@ -1,0 +1,150 @@
+"""Worker side: lay out HTML with WeasyPrint, fit a map to one page, derive A3 and booklets with pypdf."""
+
+from __future__ import annotations
+
+import io
+import math
+import time
+from pathlib import Path
+
+FIT_LEVELS = 5  # fit-0 … fit-4 in map.css; fit-4 is the 8 pt floor
+_FIT_MARK = 'class="map fit-0"'
+_WEASY = None
+
+
+def weasy():
+    """WeasyPrint, imported once per process (the import alone costs about a second)."""
+    global _WEASY
+    if _WEASY is None:
+        import weasyprint
+
+        _WEASY = weasyprint
+    return _WEASY
+
+
+def init_worker() -> None:
+    """Pool initializer: pay the WeasyPrint import once per worker, before the first job."""
+    weasy()
+
+
+def layout(html: str, base_url: str, allowed: list[str]):
+    """A laid-out WeasyPrint document; any refused resource aborts it."""
+    from profkarta.render.print.fetcher import make_fetcher
+
+    wp = weasy()
+    fetcher = make_fetcher([Path(p) for p in allowed])
+    return wp.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+
+
+def write_pdf(document) -> bytes:
+    return document.write_pdf(pdf_version="1.7")
+
+
+def fit_map(html: str, base_url: str, allowed: list[str], start: int = 0) -> tuple[bytes, int, int, int]:
+    """(pdf, fit level used, pages, layouts tried): the largest type from `start` that fits one page."""
+    level = max(0, min(start, FIT_LEVELS - 1))
+    tries = 0
+    while True:
+        doc = layout(html.replace(_FIT_MARK, f'class="map fit-{level}"', 1), base_url, allowed)
+        tries += 1
+        if len(doc.pages) == 1 or level == FIT_LEVELS - 1:
+            return write_pdf(doc), level, len(doc.pages), tries
+        level += 1
+
+
+def set_meta(writer, meta: dict) -> None:
+    """Title, author, subject and language ru on a pypdf writer."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    info = {"/Title": meta["title"], "/Author": meta["author"], "/Creator": "profkarta",
+            "/Producer": "profkarta (WeasyPrint, pypdf)"}
+    if meta.get("subject"):
+        info["/Subject"] = meta["subject"]
+    writer.add_metadata(info)
+    writer._root_object[NameObject("/Lang")] = TextStringObject(meta.get("lang", "ru"))
+
+
+def derive_a3(a4: bytes, meta: dict) -> bytes:
+    """The A3 poster: the A4 page scaled by √2 as vectors (ISO 216), no second layout.
+
+    The page's content streams are wrapped in «q √2 0 0 √2 0 0 cm … Q» without being parsed,
+    which is several times faster than pypdf's scale_by; boxes and link rectangles are scaled too."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject, RectangleObject
+
+    k = math.sqrt(2)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(a4)))
+    for page in writer.pages:
+        pre, post = DecodedStreamObject(), DecodedStreamObject()
+        pre.set_data(f"q {k:.6f} 0 0 {k:.6f} 0 0 cm\n".encode())
+        post.set_data(b"\nQ\n")
+        old = page.raw_get("/Contents")
+        old_list = list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
+        page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *old_list, writer._add_object(post)])
+        media = page.mediabox
+        for name in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
+            box = page.get(name) if name in page else (media if name == "/MediaBox" else None)
+            if box is not None:
+                page[NameObject(name)] = RectangleObject([FloatObject(float(v) * k) for v in box])
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if "/Rect" in annot:
+                annot[NameObject("/Rect")] = RectangleObject([FloatObject(float(v) * k) for v in annot["/Rect"]])
+    set_meta(writer, meta)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def merge(front: bytes, parts: list[tuple[str, str]], meta: dict, front_outline: str) -> bytes:
+    """A booklet: the cover and contents pages, then each map's A4 page, with bookmarks."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    front_reader = PdfReader(io.BytesIO(front))
+    for page in front_reader.pages:
+        writer.add_page(page)
+    writer.add_outline_item(title=front_outline, page_number=0)
+    for path, title in parts:
+        first = len(writer.pages)
+        for page in PdfReader(path).pages:
+            writer.add_page(page)
+        writer.add_outline_item(title=title, page_number=first)
+    set_meta(writer, meta)
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_count(path: str) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def run_job(job: dict) -> dict:
+    """One unit of work for the pool: a map (A4 + A3), a card sheet, or a booklet."""
+    t0 = time.perf_counter()
+    kind = job["kind"]
+    out: dict = {"key": job["key"], "kind": kind}
+    if kind == "map":
+        pdf, level, pages, tries = fit_map(job["html"], job["base_url"], job["allowed"], job.get("start", 0))
+        Path(job["a4"]).write_bytes(pdf)
+        Path(job["a3"]).write_bytes(derive_a3(pdf, job["meta_a3"]))
+        out.update(level=level, pages=pages, tries=tries)
+    elif kind == "cards":
+        doc = layout(job["html"], job["base_url"], job["allowed"])
+        Path(job["target"]).write_bytes(write_pdf(doc))
+        out.update(pages=len(doc.pages))
+    elif kind == "front":
+        doc = layout(job["html"], job["base_url"], job["allowed"])
+        Path(job["target"]).write_bytes(write_pdf(doc))
+        out.update(pages=len(doc.pages))
+    elif kind == "merge":
+        front = Path(job["front"]).read_bytes()
+        Path(job["target"]).write_bytes(merge(front, job["parts"], job["meta"], job["front_outline"]))
+    else:  # pragma: no cover - a programming error
+        raise ValueError(kind)
+    out["seconds"] = time.perf_counter() - t0
+    return out

@@ -1,0 +1,151 @@
+"""Will a map fit one A4 page? A text-length estimate (no WeasyPrint) for validate and the renderer."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from profkarta.findings import WARNING, Finding
+from profkarta.model.careermap import CareerMap, SupportItem
+
+# Must agree with theme/print/map.css: (base pt, small pt, line-height) per fit level.
+LEVELS = [(9.6, 8.8, 1.26), (9.2, 8.5, 1.24), (8.8, 8.2, 1.22), (8.4, 8.0, 1.2), (8.0, 8.0, 1.16)]
+PT = 0.3528  # mm per point
+PAGE_H = 297 - 16  # A4 minus the 8 mm margins
+PAGE_W = 210 - 16
+CHAR = 0.52  # average width of a Cyrillic letter of DejaVu Sans Condensed, in em
+BOLD = 0.57
+SLACK = 1.2  # words do not fill lines exactly
+
+
+@dataclass
+class Block:
+    """The estimated height of one part of the page and the fields that make it tall."""
+
+    height: float
+    fields: list[tuple]  # (location, characters, characters per line, mm per line)
+
+
+def lines(text: str, width_mm: float, size_pt: float, em: float = CHAR) -> int:
+    per_line = max(1.0, width_mm / (size_pt * PT * em))
+    return max(1, math.ceil(len(text) * SLACK / per_line)) if text else 0
+
+
+def _texts(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+def _item(i: str | SupportItem) -> str:
+    return i if isinstance(i, str) else i.title + (" — " + i.description if i.description else "")
+
+
+def rows_of(n: int) -> list[int]:
+    """Steps per flight of stairs; must agree with context._rows."""
+    if n <= 5:
+        return [n]
+    nrows = -(-n // 5)
+    size = -(-n // nrows)
+    return [min(size, n - i) for i in range(0, n, size)]
+
+
+def ladder(m: CareerMap, level: int) -> Block:
+    base, small, lh = LEVELS[level]
+    line, sline = base * PT * lh, small * PT * lh
+    total, fields, start = 0.0, [], 0
+    for n in rows_of(len(m.ladder)):
+        width = (PAGE_W - 1.6 * (n - 1)) / n - 4.4
+        tallest, worst = 0.0, []
+        for i, s in enumerate(m.ladder[start:start + n], start):
+            head = 4 + 1.6 * base * PT + lines(s.title or "", width, base * 1.05, BOLD) * line * 1.1 \
+                + lines(s.when or "", width, small) * sline
+            pay = 3 + 2 * sline + line * 1.3
+            pos = sum(lines(p, width - 2.6, base, BOLD) for p in s.positions) * line * 1.0
+            act = sum(lines(t, width, base) for t in _texts(s.activities)) * line
+            grow = sum(lines(t, width, base) for t in _texts(s.growth)) * line
+            body = 4 + pos + sline * 1.3 + act + ((sline * 1.3 + grow) if grow else 0)
+            h = head + pay + body
+            if h > tallest:
+                tallest = h
+                cpl = width / (base * PT * CHAR)
+                worst = [(("ladder", i, "activities"), sum(map(len, _texts(s.activities))), cpl, line),
+                         (("ladder", i, "growth"), sum(map(len, _texts(s.growth))), cpl, line),
+                         (("ladder", i, "positions"), sum(map(len, s.positions)), cpl * CHAR / BOLD, line)]
+        total += tallest + 4 * (n - 1) + 2
+        fields += worst
+        start += n
+    return Block(total + base * PT * 1.25 + 3, fields)
+
+
+def support(m: CareerMap, level: int) -> Block:
+    base, _small, lh = LEVELS[level]
+    width = (PAGE_W - 4) / 3 - 5.2 - 3
+    tallest, worst = 0.0, []
+    for group in ("college", "employer", "region"):
+        items = getattr(m.support, group)
+        h = sum(lines(_item(i), width, base, BOLD * 0.96) for i in items) * base * PT * lh + 0.8 * len(items)
+        if h > tallest:
+            cpl = width / (base * PT * BOLD * 0.96)
+            tallest, worst = h, [(("support", group), sum(len(_item(i)) for i in items), cpl, base * PT * lh)]
+    return Block(tallest + base * PT * 1.25 * 2 + 8, worst)
+
+
+def fixed(m: CareerMap, level: int) -> float:
+    """Header with the QR chip, partners strip and footer: mostly fixed, a little text-dependent."""
+    base, small, lh = LEVELS[level]
+    line = base * PT * lh
+    left = 10 + 3 * line + lines(m.program.title, 130, base * 2.1, BOLD * 1.12) * base * 2.1 * PT * 1.1 \
+        + lines(m.summary or "", 130, base) * line + line
+    header = max(53 + 2 * small * PT, left) + 1
+    partners = 3 + line + max(10, math.ceil(len(m.employers) / 2) * 11) + 3
+    footer = 4 + 4 * line + 3
+    return header + partners + footer
+
+
+def estimate(m: CareerMap, level: int) -> tuple[float, list[tuple]]:
+    """(height in mm, fields that make the page tall, tallest first)."""
+    lad, sup = ladder(m, level), support(m, level)
+    total = fixed(m, level) + lad.height + sup.height
+    return total, sorted(lad.fields + sup.fields, key=lambda f: -f[1])
+
+
+def start_level(m: CareerMap) -> int:
+    """The largest type the estimate expects to fit (the renderer checks and steps down)."""
+    for level in range(len(LEVELS)):
+        if estimate(m, level)[0] <= PAGE_H:
+            return level
+    return len(LEVELS) - 1
+
+
+def fit_findings(validated) -> list[Finding]:
+    """PR1 warnings for maps expected not to fit one A4 page even at the 8 pt floor."""
+    out: list[Finding] = []
+    for entry in validated.project.maps:
+        if entry.model is None:
+            continue
+        try:
+            height, fields = estimate(entry.model, len(LEVELS) - 1)
+        except (AttributeError, TypeError, ValueError):  # a half-valid model: rules report it
+            continue
+        if height <= PAGE_H:
+            continue
+        excess = height - PAGE_H
+        loc, chars, cpl, line = fields[0] if fields else (("ladder",), 0, 1.0, 1.0)
+        keep = int(chars - math.ceil(excess / line) * cpl / SLACK)
+        head = ("карта не помещается на одну страницу A4 даже при самом мелком допустимом шрифте 8 pt "
+                f"(не хватает примерно {math.ceil(excess)} мм). ")
+        if keep >= 60:
+            msg = head + f"Сократите это поле: сейчас {chars} знаков, уместится не больше {keep}."
+        else:
+            ratio = str(round(height / PAGE_H + 0.05, 1)).replace(".", ",")
+            listed = ", ".join(f"{_loc(f[0])} ({f[1]} знаков)" for f in fields[:4] if f[1])
+            msg = head + (f"Сократите тексты примерно в {ratio} раза, прежде всего самые длинные: {listed}.")
+        out.append(entry.doc.finding(loc, "PR1", msg, severity=WARNING))
+    return out
+
+
+def _loc(loc: tuple) -> str:
+    from profkarta.load.yamlfile import loc_str
+
+    return loc_str(loc)

@@ -1,0 +1,96 @@
+"""Long maps fit one page or are warned about (PR1); a rebuild lays out only what changed."""
+
+from __future__ import annotations
+
+import pytest
+from printkit import CLUSTER, SITE_URL, add_map, copy_examples, pdf_pages, pdf_text
+
+from profkarta.render.print import fit_findings, render_print
+from profkarta.validate import validate
+
+pytestmark = pytest.mark.slow
+
+LONG = ("Подготовка оборудования к работе, наладка, обработка деталей по чертежам и технологическим картам, "
+        "контроль размеров измерительным инструментом, ведение документации смены и участие в улучшениях. ")
+
+
+def _long_map(stages: int, repeat: int, support_items: int, growth: str | None = None) -> str:
+    out = ['program: {code: "15.02.16", kind: specialty, title: "Технология машиностроения (длинная карта)"}',
+           "college: dpk", "employers: [sever-stanok, ural-privod]", "status: approved",
+           "approval: {protocol: '9', date: 2026-06-15}", "ladder:"]
+    for i in range(stages):
+        out += [f"  - title: Ступень номер {i + 1}", f"    positions: [Должность {i + 1}, Старший специалист {i + 1}]",
+                f"    activities: {(LONG * repeat).strip()} КОНЕЦ{i + 1}",
+                f"    growth: {growth or (LONG * repeat).strip()}" if i < stages - 1 else "",
+                f"    salary: {{min: {30000 + i * 10000}, avg: {35000 + i * 10000}, max: {40000 + i * 10000}}}"]
+    out.append("support:")
+    for group in ("college", "employer", "region"):
+        out.append(f"  {group}:")
+        out += [f"    - Мера поддержки номер {k + 1} — обучение, наставничество и выплаты" for k in range(support_items)]
+    return "\n".join(line for line in out if line) + "\n"
+
+
+def test_example_needs_no_shortening(tmp_path):
+    v = validate(copy_examples(tmp_path / "p"))
+    assert fit_findings(v) == []
+
+
+def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
+    root = copy_examples(tmp_path / "p")
+    add_map(root, "dlinnaya", text=_long_map(stages=5, repeat=1, support_items=3,
+                                                growth="Аттестация на разряд и обучение за счёт работодателя."))
+    add_map(root, "ogromnaya", text=_long_map(stages=6, repeat=6, support_items=8).replace('"15.02.16"', '"15.02.15"'))
+    v = validate(root)
+    findings = {f.file.rsplit("/", 1)[-1]: f for f in fit_findings(v)}
+    assert "ogromnaya.yaml" in findings
+    f = findings["ogromnaya.yaml"]
+    assert f.rule == "PR1" and f.severity == "warning" and f.field.startswith(("ladder[", "support."))
+    assert f.line > 1 and "Сократите" in f.message and "ladder[" in f.message
+    r = render_print(v, tmp_path / "site", site_url=SITE_URL, workers=2)
+    for map_id in ("dlinnaya", "ogromnaya"):
+        path = tmp_path / "site" / r.map_files[(CLUSTER, map_id)]["a4"]
+        pages = len(pdf_pages(path))
+        warned = any(map_id in w for w in r.warnings) and f"{map_id}.yaml" in findings
+        assert pages == 1 or warned, map_id
+        text = pdf_text(path)
+        stages = 5 if map_id == "dlinnaya" else 6
+        for i in range(stages):  # the end of every long text is printed: nothing clipped
+            assert f"КОНЕЦ{i + 1}" in text
+    assert len(pdf_pages(tmp_path / "site" / r.map_files[(CLUSTER, "dlinnaya")]["a4"])) == 1
+    assert "dlinnaya.yaml" not in findings
+
+
+def test_rebuild_lays_out_only_the_changed_map(tmp_path):
+    root = copy_examples(tmp_path / "p")
+    add_map(root, "vtoraya", {'code: "15.02.16"': 'code: "15.02.15"', "Технология машиностроения": "Вторая карта"})
+    cache = tmp_path / "cache"
+
+    def build(n: int):
+        return render_print(validate(root), tmp_path / f"site{n}", site_url=SITE_URL, cache_dir=cache, workers=2)
+
+    first = build(1)
+    # two maps, one card sheet, two booklet fronts (college and cluster)
+    assert (first.rendered, first.reused) == (5, 0)
+    second = build(2)
+    assert (second.rendered, second.reused) == (0, 5)
+    a4 = first.map_files[(CLUSTER, "tehnolog")]["a4"]
+    assert (tmp_path / "site1" / a4).read_bytes() == (tmp_path / "site2" / a4).read_bytes()
+    path = root / f"career_maps/{CLUSTER}/vtoraya.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("max: 38000", "max: 39000"), encoding="utf-8")
+    third = build(3)
+    assert (third.rendered, third.reused) == (1, 4)  # the changed map only; the contents did not change
+    assert "39 000" in pdf_text(tmp_path / "site3" / third.map_files[(CLUSTER, "vtoraya")]["a4"]).replace(
+        "\u202f", " ")
+    booklet = tmp_path / "site3" / third.booklets[0]
+    assert "39 000" in pdf_text(booklet)
+    logo = root / f"career_maps/{CLUSTER}/logos/sever-stanok.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace("</svg>", "<!-- new --></svg>"), encoding="utf-8")
+    fourth = build(4)
+    assert fourth.rendered == 2  # both maps show this employer's logo
+
+
+def test_in_process_render_matches_contract(tmp_path):
+    """workers=1 renders in this process; the result has the same files."""
+    root = copy_examples(tmp_path / "p")
+    r = render_print(validate(root), tmp_path / "site", site_url=SITE_URL, workers=1)
+    assert r.rendered == 4 and len(r.booklets) == 2 and len(r.cards) == 1
