@@ -1,0 +1,161 @@
+"""The generated mkdocs configuration: the project's mkdocs.yml, made offline, Russian and with a short nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from profkarta.errors import BuildError
+
+# Plugins that reach the network at build time or in the reader's browser: never run them.
+NETWORK_PLUGINS = {"social": "рисует картинки для соцсетей, скачивая шрифты из интернета (profkarta рисует их сам)",
+                   "privacy": "скачивает внешние файлы во время сборки",
+                   "material/social": "скачивает шрифты из интернета",
+                   "material/privacy": "скачивает внешние файлы во время сборки"}
+DEFAULT_FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer", "search.suggest",
+                    "search.highlight", "content.tooltips"]
+BRAND_CSS_KEYS = {"primary": "--pk-navy", "accent": "--pk-orange"}
+
+
+def read_user_config(path: Path | None) -> dict:
+    """The project's mkdocs.yml as mkdocs reads it (INHERIT, !ENV, python tags of extensions)."""
+    if path is None or not path.is_file():
+        return {}
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with path.open("rb") as fh:
+            data = yaml_load(fh)
+    except (ConfigurationError, OSError) as exc:
+        raise BuildError(f"не удалось прочитать mkdocs.yml: {exc}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _plugins(user: object, warnings: list[str]) -> list:
+    items = user if isinstance(user, list) else ([user] if isinstance(user, (str, dict)) else [])
+    out: list = []
+    search: dict = {}
+    for item in items:
+        name, opts = (item, {}) if isinstance(item, str) else (next(iter(item)), next(iter(item.values())) or {}) \
+            if isinstance(item, dict) and item else (None, {})
+        if not name:
+            continue
+        if name in NETWORK_PLUGINS:
+            warnings.append(f"плагин «{name}» из mkdocs.yml отключён: он {NETWORK_PLUGINS[name]}; "
+                            "сайт должен собираться и работать без интернета.")
+            continue
+        if name in ("search", "material/search"):
+            search = dict(opts) if isinstance(opts, dict) else {}
+            continue
+        out.append({name: opts} if opts else name)
+    lang = search.get("lang") or ["ru"]
+    lang = [lang] if isinstance(lang, str) else list(lang)
+    if "ru" not in lang:
+        lang.insert(0, "ru")
+    search["lang"] = lang
+    search.setdefault("pipeline", ["trimmer", "stopWordFilter", "stemmer"])  # material's default drops the stemmer
+    search.setdefault("separator", r'[\s\-,:!=\[\]()"/«»—–]+|(?!\b)(?=[A-Z][a-z])')
+    return [{"search": search}, *out]
+
+
+def _markdown_extensions(user: object) -> list:
+    from pymdownx.slugs import slugify
+
+    mine = {"toc": {"slugify": slugify(case="lower"), "permalink": True, "permalink_title": "Ссылка на раздел"},
+            "attr_list": {}, "md_in_html": {}, "tables": {}, "admonition": {}, "pymdownx.details": {},
+            "pymdownx.superfences": {}, "sane_lists": {}}
+    merged: dict = {}
+    for item in user if isinstance(user, list) else []:
+        if isinstance(item, str):
+            merged[item] = {}
+        elif isinstance(item, dict):
+            for k, v in item.items():
+                merged[k] = v or {}
+    for name, opts in mine.items():
+        merged[name] = {**merged.get(name, {}), **opts} if name == "toc" else merged.get(name, opts)
+    return [{k: v} if v else k for k, v in merged.items()]
+
+
+def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path, site_name: str, site_url: str,
+                nav: list, logo: str | None, extra_css: list[str], warnings: list[str]) -> dict:
+    """Everything mkdocs needs; the project's own settings are kept where they are safe offline."""
+    cfg = {k: v for k, v in user.items() if k not in ("docs_dir", "site_dir", "nav", "theme", "plugins", "INHERIT",
+                                                     "markdown_extensions", "extra_css", "use_directory_urls")}
+    for key in ("repo_url", "repo_name", "edit_uri"):
+        if cfg.pop(key, None):
+            warnings.append(f"настройка «{key}» из mkdocs.yml не используется: ссылка на репозиторий "
+                            "заставляет страницы обращаться к внешнему серверу.")
+    extra = dict(cfg.get("extra") or {}) if isinstance(cfg.get("extra"), dict) else {}
+    if extra.pop("analytics", None):
+        warnings.append("счётчик посещаемости (extra.analytics) отключён: он загружает внешние скрипты.")
+    theme_user = user.get("theme") if isinstance(user.get("theme"), dict) else {}
+    theme = {k: v for k, v in theme_user.items() if k not in ("name", "custom_dir", "font", "language", "logo")}
+    theme.update(name="material", custom_dir=str(custom_dir), font=False, language="ru")
+    theme["features"] = list(dict.fromkeys([*(theme_user.get("features") or DEFAULT_FEATURES)]))
+    if brand_css(user) or not theme.get("palette"):
+        palette = theme.get("palette") if isinstance(theme.get("palette"), dict) else {}
+        theme["palette"] = {**palette, "primary": "custom", "accent": "custom"}
+    if logo:
+        theme["logo"] = logo
+        theme.setdefault("favicon", logo)
+    theme.setdefault("icon", {})
+    extra.setdefault("generator", False)
+    cfg.update(site_name=site_name, site_url=site_url, docs_dir=str(docs_dir), site_dir=str(site_dir),
+               use_directory_urls=True, theme=theme, nav=nav, plugins=_plugins(user.get("plugins"), warnings),
+               markdown_extensions=_markdown_extensions(user.get("markdown_extensions")),
+               extra_css=[*extra_css, *local_only(user.get("extra_css"), warnings)],
+               extra=extra, not_in_nav="/maps/\n/clusters/*.md\n/ambassadors/*.md\n/popularization/**\n/share/\n",
+               validation={"nav": {"omitted_files": "ignore", "not_found": "warn"},
+                           "links": {"not_found": "warn", "anchors": "ignore", "unrecognized_links": "ignore"}})
+    cfg.setdefault("site_description", "Карьерные карты выпускников колледжей «Профессионалитета»")
+    return cfg
+
+
+def local_only(items: object, warnings: list[str]) -> list[str]:
+    """extra_css / extra_javascript entries of mkdocs.yml that stay inside the site."""
+    out = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, str):
+            continue
+        if "://" in item or item.startswith("//"):
+            warnings.append(f"«{item}» из mkdocs.yml не подключён: страницы не загружают файлы с других сайтов.")
+        else:
+            out.append(item)
+    return out
+
+
+def brand_css(user: dict) -> str:
+    """CSS variables from extra.brand colours (primary, accent) in mkdocs.yml, when given as CSS colours."""
+    brand = (user.get("extra") or {}).get("brand") if isinstance(user.get("extra"), dict) else None
+    if not isinstance(brand, dict):
+        return ""
+    decls = []
+    for key, var in BRAND_CSS_KEYS.items():
+        value = brand.get(key)
+        if isinstance(value, str) and _css_colour(value):
+            decls.append(f"{var}: {value.strip()};")
+    return (":root { " + " ".join(decls) + " }\n") if decls else ""
+
+
+def _css_colour(value: str) -> bool:
+    import re
+
+    return bool(re.fullmatch(r"#[0-9a-fA-F]{3,8}|rgb\(\s*[\d\s,%.]+\)|[a-zA-Z]{3,20}", value.strip()))
+
+
+def make_nav(handwritten_top: list[str], sections: dict[str, list[str]], user_nav: object) -> list:
+    """Only the top sections: never one entry per map (mkdocs-material renders the nav into every page)."""
+    nav: list = [{"Главная": "index.md"}, {"Кластеры": "clusters/index.md"}, {"Амбассадоры": "ambassadors/index.md"},
+                 {"Популяризация": "popularization/index.md"}]
+    if isinstance(user_nav, list) and user_nav:
+        taken = {"index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md"}
+        for item in user_nav:
+            target = item if isinstance(item, str) else (next(iter(item.values())) if isinstance(item, dict) and item else None)
+            if isinstance(target, str) and target in taken:
+                continue
+            nav.append(item)
+        return nav
+    nav.extend(handwritten_top)
+    for title, pages in sections.items():
+        nav.append({title: pages})
+    return nav

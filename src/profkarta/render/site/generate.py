@@ -1,0 +1,163 @@
+"""Generate the build folder: docs (hand-written content/ + generated pages, logos, share images, .ics), theme overrides."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from profkarta import urls
+from profkarta.load.images import ImageProblem, resolve_inside
+from profkarta.load.project import CONTENT_DIR
+from profkarta.render.site.config import brand_css, local_only, make_config, make_nav, read_user_config
+from profkarta.render.site.ics import programme_ics
+from profkarta.render.site.pages import PageWriter, ics_path, make_env, theme_dir
+from profkarta.render.site.share import draw_default, write_share
+from profkarta.render.site.view import SiteData
+
+GENERATED_INDEXES = ("index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md")
+SECTION_DIRS = ("ambassadors", "popularization", "clusters", "maps", "share", "assets")
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+@dataclass
+class Generated:
+    config: dict
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+    share_drawn: int = 0
+
+
+def split_front(text: str) -> tuple[dict, str]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        meta = {}
+    return (meta if isinstance(meta, dict) else {}), text[m.end():]
+
+
+def _copy_content(root: Path, docs: Path, team_ids: set[str]) -> tuple[dict, list[str], dict[str, list[str]]]:
+    """Hand-written pages go into docs as they are; the pages profkarta extends are returned instead."""
+    src = root / CONTENT_DIR
+    handwritten: dict[str, tuple[dict, str]] = {}
+    top: list[str] = []
+    sections: dict[str, list[str]] = {}
+    if not src.is_dir():
+        return handwritten, top, sections
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(src).parts):
+            continue
+        if path.name.lower() == "readme.md" or path.suffix.lower() in (".yaml", ".yml"):
+            continue  # notes for authors and programme data, not pages
+        if rel.startswith("ambassadors/") and path.suffix == ".md" and path.stem in team_ids:
+            continue  # a team's page is generated from its front matter
+        if rel in GENERATED_INDEXES:
+            handwritten[rel] = split_front(path.read_text(encoding="utf-8"))
+            continue
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        if path.suffix == ".md":
+            first = rel.split("/")[0]
+            if "/" not in rel:
+                top.append(rel)
+            elif first not in SECTION_DIRS:
+                title = first.replace("-", " ").capitalize()
+                sections.setdefault(title, []).append(rel)
+    for pages in sections.values():
+        pages.sort(key=lambda r: (not r.endswith("index.md"), r))
+    return handwritten, top, sections
+
+
+def _overrides(root: Path, build: Path, user: dict) -> Path:
+    """Packaged mkdocs-material overrides, with the project's theme/overrides/ laid on top."""
+    out = build / "overrides"
+    shutil.copytree(theme_dir() / "overrides", out)
+    project_over = root / "theme" / "overrides"
+    if project_over.is_dir():
+        shutil.copytree(project_over, out, dirs_exist_ok=True)
+    (out / "assets" / "profkarta" / "brand.css").write_text(brand_css(user), encoding="utf-8")
+    return out
+
+
+def _brand_logo(data: SiteData, config, docs: Path, warnings: list[str]) -> str:
+    """The «Профессионалитет» logo from extra.brand.logo, or the packaged placeholder."""
+    src = None
+    if config.brand_logo:
+        try:
+            src = resolve_inside(config.brand_logo, data.root, data.root)
+        except (ImageProblem, OSError):
+            src = None
+    if src is None:
+        src = theme_dir() / "brand" / "professionalitet-placeholder.svg"
+        warnings.append("логотип «Профессионалитета» не задан (extra.brand.logo в mkdocs.yml): "
+                        "на сайте стоит заглушка.")
+    target = f"assets/brand/logo{src.suffix.lower()}"
+    (docs / target).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, docs / target)
+    return target
+
+
+def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir: Path | None = None,
+             on_progress=None) -> Generated:
+    """Write docs/ and overrides/ into build and return the mkdocs configuration to build them with."""
+    progress = on_progress or (lambda *a: None)
+    docs = build / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    warnings: list[str] = []
+    user = read_user_config(project.config.path)
+    handwritten, top, sections = _copy_content(project.root, docs, {t.entry.id for t in data.teams})
+    overrides = _overrides(project.root, build, user)
+    logo = _brand_logo(data, project.config, docs, warnings)
+    for lg in data.logos.values():
+        (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(lg.source, docs / lg.path)
+    writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten)
+    writer.env.globals["brand_logo"] = logo
+    total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
+    done = 0
+    brand = (user.get("extra") or {}).get("brand", {}).get("name") if isinstance(user.get("extra"), dict) and \
+        isinstance((user.get("extra") or {}).get("brand"), dict) else None
+    brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
+    drawn = 0
+    share_cache = cache_dir / "share" if cache_dir else None
+    for m in data.maps:
+        writer.map(m)
+        drawn += write_share(m, brand, docs / urls.share_image(m.cluster_id, m.id), share_cache)
+        done += 1
+        progress("Страницы карт", done, total)
+    for cid, cluster in data.clusters.items():
+        writer.cluster(cid, cluster)
+        done += 1
+        progress("Страницы кластеров", done, total)
+    for t in data.teams:
+        writer.team(t)
+        done += 1
+        progress("Страницы команд", done, total)
+    domain = urlsplit(data.site_url).hostname or "localhost"
+    for p in data.programmes:
+        writer.programme(p)
+        (docs / ics_path(p.id)).parent.mkdir(parents=True, exist_ok=True)
+        (docs / ics_path(p.id)).write_bytes(programme_ics(p.id, p.model, domain).encode("utf-8"))
+        done += 1
+        progress("Программы популяризации", done, total)
+    draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")
+    writer.home()
+    writer.lists()
+    progress("Страницы", total, total)
+    nav = make_nav(top, sections, user.get("nav"))
+    config = make_config(user, docs_dir=docs, site_dir=site_dir, custom_dir=overrides,
+                         site_name=data.site_name, site_url=data.site_url, nav=nav, logo=logo,
+                         extra_css=["assets/profkarta/fonts.css", "assets/profkarta/profkarta.css",
+                                    "assets/profkarta/brand.css"],
+                         warnings=warnings)
+    config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
+    return Generated(config, writer.count, warnings, drawn)

@@ -1,0 +1,54 @@
+"""The iCalendar (.ics) feed of a popularization programme's dated events (RFC 5545, all-day events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+
+def _escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> list[str]:
+    """Lines longer than 75 octets continue on the next line after a space (never splitting a character)."""
+    out, cur = [], ""
+    for ch in line:
+        limit = 75 if not out else 74
+        if len((cur + ch).encode("utf-8")) > limit:
+            out.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    out.append(cur)
+    return [out[0], *(" " + part for part in out[1:])]
+
+
+def programme_ics(programme_id: str, programme, domain: str, stamp: dt.datetime | None = None) -> str:
+    """Every event with an exact date becomes an all-day VEVENT; month-only events have no day to put them on."""
+    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//profkarta//Карьерные карты//RU", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(programme.title)}", "X-WR-TIMEZONE:Europe/Moscow"]
+    for plan, events in (("Мероприятие", programme.events), ("Информационная кампания", programme.campaign)):
+        for ev in events:
+            if ev.date is None:
+                continue
+            key = f"{programme_id}|{plan}|{ev.date.isoformat()}|{ev.title}".encode("utf-8")
+            uid = hashlib.sha1(key).hexdigest()[:20] + "@" + domain
+            desc = [f"Аудитория: {ev.audience}"]
+            if ev.responsible:
+                desc.append(f"Ответственный: {ev.responsible}")
+            if ev.channel:
+                desc.append(f"Канал: {ev.channel}")
+            desc.append("Обязательное мероприятие" if ev.mandatory else "Мероприятие по выбору")
+            lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+                      f"DTSTART;VALUE=DATE:{ev.date:%Y%m%d}",
+                      f"DTEND;VALUE=DATE:{ev.date + dt.timedelta(days=1):%Y%m%d}",
+                      f"SUMMARY:{_escape(ev.title)}", f"DESCRIPTION:{_escape(chr(10).join(desc))}",
+                      f"CATEGORIES:{_escape(plan)}"]
+            if ev.place:
+                lines.append(f"LOCATION:{_escape(ev.place)}")
+            lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))

@@ -1,0 +1,53 @@
+"""schema.org JSON-LD of a career map: an EducationalOccupationalProgram and the Occupations it leads to."""
+
+from __future__ import annotations
+
+from profkarta.render.site.text import KIND_RU, as_lines
+
+
+def _salary(stage) -> dict:
+    return {"@type": "MonetaryAmountDistribution", "currency": "RUB", "duration": "P1M",
+            "minValue": stage.salary.min, "median": stage.salary.avg, "maxValue": stage.salary.max}
+
+
+def map_jsonld(m, site_url: str) -> dict:
+    """The structured data search engines read; every value comes from the validated map."""
+    college = m.college
+    provider = {"@type": "EducationalOrganization", "name": college.name}
+    if college.website:
+        provider["url"] = college.website
+    if college.address:
+        provider["address"] = {"@type": "PostalAddress", "streetAddress": college.address,
+                               "addressRegion": m.cluster.region, "addressCountry": "RU"}
+    if college.phone:
+        provider["telephone"] = college.phone
+    if college.email:
+        provider["email"] = college.email
+    occupations = []
+    for i, stage in enumerate(m.model.ladder):
+        for position in stage.positions:
+            occ = {"@type": "Occupation", "name": position, "estimatedSalary": [_salary(stage)],
+                   "occupationLocation": [{"@type": "State", "name": m.cluster.region}],
+                   "description": " ".join(as_lines(stage.activities))}
+            if stage.when:
+                occ["experienceRequirements"] = stage.when
+            occupations.append(occ)
+    program = {
+        "@type": "EducationalOccupationalProgram",
+        "@id": m.url + "#program",
+        "name": f"{m.program.code} {m.program.title}",
+        "url": m.url,
+        "programType": KIND_RU[m.program.kind],
+        "educationalProgramMode": "очная",
+        "provider": provider,
+        "occupationalCategory": [o["name"] for o in occupations],
+        "inLanguage": "ru",
+        "salaryUponCompletion": _salary(m.model.ladder[min(1, len(m.model.ladder) - 1)]),
+    }
+    if m.program.qualification:
+        program["educationalCredentialAwarded"] = m.program.qualification
+    if m.program.duration:
+        program["description"] = f"Срок обучения: {m.program.duration}."
+    if m.model.summary:
+        program["description"] = m.model.summary
+    return {"@context": "https://schema.org", "@graph": [program, *occupations]}

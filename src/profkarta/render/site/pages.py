@@ -1,0 +1,157 @@
+"""Generated pages: Jinja2 templates (autoescaped) → Markdown files with front matter and raw HTML."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from profkarta import urls
+from profkarta.render.site import text
+from profkarta.render.site.jsonld import map_jsonld
+from profkarta.render.site.qr import qr_svg
+from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
+
+PAGES_DIR = "pages"
+
+
+def theme_dir() -> Path:
+    """The packaged site theme (page templates, mkdocs-material overrides, CSS, JS, fonts)."""
+    return Path(str(resources.files("profkarta") / "theme" / "site"))
+
+
+def doc_path(page: str) -> str:
+    """"maps/c/m/" → "maps/c/m.md"; "" → "index.md"; "clusters/" → "clusters/index.md"."""
+    page = page.strip("/")
+    return "index.md" if not page else page + ".md"
+
+
+def index_doc(section: str) -> str:
+    return f"{section}/index.md"
+
+
+def base_of(page: str) -> str:
+    """Relative prefix from a page's folder to the site root."""
+    depth = len([p for p in page.strip("/").split("/") if p])
+    return "../" * depth
+
+
+def make_env(project_theme: Path | None = None) -> jinja2.Environment:
+    dirs = [str(project_theme / PAGES_DIR)] if project_theme and (project_theme / PAGES_DIR).is_dir() else []
+    dirs.append(str(theme_dir() / PAGES_DIR))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
+                       tel_url=text.tel_url, mailto_url=text.mailto_url, web_label=text.web_label,
+                       lines=text.as_lines, thousands=text.thousands)
+    env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
+                       CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
+                       share_links=text.share_links,
+                       program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
+                       item_text=lambda i: None if isinstance(i, str) else i.description)
+    return env
+
+
+class PageWriter:
+    """Writes every generated page of the site into a docs folder."""
+
+    def __init__(self, data: SiteData, docs: Path, env: jinja2.Environment, handwritten: dict[str, tuple[dict, str]]):
+        self.data, self.docs, self.env = data, docs, env
+        self.handwritten = handwritten  # doc path → (front matter, Markdown body) of content/ pages we extend
+        self.count = 0
+        env.globals["logo"] = data.logo
+
+    def write(self, page: str, template: str, meta: dict, doc: str | None = None, **ctx) -> None:
+        doc = doc or doc_path(page)
+        front, body = self.handwritten.get(doc, ({}, ""))
+        html = self.env.get_template(template).render(data=self.data, base=base_of(page), page_url=page,
+                                                      abs_url=urls.absolute(self.data.site_url, page),
+                                                      has_intro=bool(body.strip()), **ctx)
+        meta = {**meta, **{k: v for k, v in front.items() if k not in ("hide",)}}
+        out = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+        if body.strip():
+            out += body.strip() + "\n\n"
+        out += text.strip_blank_lines(html) + "\n"
+        target = self.docs / doc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(out, encoding="utf-8")
+        self.count += 1
+
+    def description(self, *parts: str | None) -> str:
+        return " ".join(p.strip() for p in parts if p and p.strip())[:300]
+
+    def home(self) -> None:
+        d = self.data
+        self.write("", "home.html", {
+            "title": d.site_name, "hide": ["navigation", "toc"] if not self.handwritten.get("index.md") else ["navigation"],
+            "description": self.description("Каталог карьерных карт выпускников колледжей «Профессионалитета»:",
+                                            f"{len(d.maps)} {text.plural(len(d.maps), 'карта', 'карты', 'карт')}"
+                                            " с должностями, зарплатами и мерами поддержки."),
+        }, maps=d.maps, facets=facets(d.maps))
+
+    def map(self, m) -> None:
+        lo, hi = m.salary_range
+        meta = {"title": f"{m.program.title} — {m.college.short_name or m.college.name}",
+                "description": self.description(f"Карьерная карта: {text.KIND_RU[m.program.kind]} {m.program.code} "
+                                                f"«{m.program.title}», {m.college.name}.",
+                                                f"Зарплата от {text.money(lo)} до {text.money(hi)}."),
+                "hide": ["navigation", "toc"],
+                "pk_image": urls.absolute(self.data.site_url, urls.share_image(m.cluster_id, m.id)),
+                "pk_jsonld": text.json_for_script(map_jsonld(m, self.data.site_url))}
+        if m.draft:
+            meta["pk_draft"] = True
+        qr_url = urls.with_marker(m.url, "qr", m.cluster_id)
+        self.write(m.page, "map.html", meta, m=m, scale=salary_scale(m.model), qr=qr_svg(qr_url),
+                   industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
+
+    def cluster(self, cid: str, cluster) -> None:
+        self.write(urls.cluster_page(cid), "cluster.html", {
+            "title": cluster.name, "hide": ["toc"],
+            "description": self.description(f"{text.CLUSTER_KIND_RU[cluster.kind]}: {cluster.industry},",
+                                             f"{cluster.region}.", cluster.description)},
+            cid=cid, cluster=cluster, maps=self.data.maps_of_cluster(cid), teams=self.data.teams_of_cluster(cid))
+
+    def team(self, t) -> None:
+        college_maps = self.data.maps_of_college(t.model.cluster, t.model.college)
+        self.write(t.page, "team.html", {
+            "title": t.model.team, "hide": ["toc"],
+            "description": self.description(f"Команда амбассадоров «Профессионалитета»: {t.model.team}.",
+                                            t.college.name if t.college else None)},
+            t=t, body=text.markdown_safe(t.entry.doc.body), maps=college_maps, qr=qr_svg(urls.with_marker(t.url, "qr")))
+
+    def programme(self, p) -> None:
+        from profkarta.rules.programme import FLOORS
+
+        self.write(p.page, "programme.html", {
+            "title": p.model.title, "hide": ["toc"],
+            "description": self.description(p.model.goal)}, p=p, floors=FLOORS,
+            calendar=calendar_page(p.id), ics=ics_path(p.id))
+        events = sorted([*(("plan", e) for e in p.model.events), *(("campaign", e) for e in p.model.campaign)],
+                        key=lambda pe: (pe[1].date.isoformat() if pe[1].date else (pe[1].month or "9999") + "-99"))
+        self.write(calendar_page(p.id), "calendar.html", {
+            "title": f"Календарь мероприятий — {p.model.region}", "hide": ["toc"],
+            "description": self.description(f"Календарь мероприятий программы популяризации: {p.model.title}."),
+            "search": {"exclude": True}}, p=p, events=events, ics=ics_path(p.id))
+
+    def lists(self) -> None:
+        d = self.data
+        self.write("clusters/", "clusters.html", {"title": "Кластеры", "hide": ["toc"],
+                                                   "description": "Кластеры «Профессионалитета»: колледжи и работодатели."},
+                   doc=index_doc("clusters"), clusters=d.clusters)
+        self.write("ambassadors/", "teams.html", {"title": "Амбассадоры", "hide": ["toc"],
+                                                  "description": "Команды амбассадоров «Профессионалитета»."},
+                   doc=index_doc("ambassadors"), teams=d.teams)
+        self.write("popularization/", "programmes.html", {"title": "Популяризация", "hide": ["toc"],
+                                                          "description": "Программы популяризации «Профессионалитета»."},
+                   doc=index_doc("popularization"), programmes=d.programmes, calendar_page=calendar_page,
+                   ics_path=ics_path)
+
+
+def calendar_page(programme: str) -> str:
+    return urls.programme_page(programme) + "calendar/"
+
+
+def ics_path(programme: str) -> str:
+    return urls.programme_page(programme) + "events.ics"

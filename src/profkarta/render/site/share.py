@@ -1,0 +1,117 @@
+"""Share images (1200×630 PNG) for social networks, drawn with Pillow from a map's data; cached by content."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from profkarta.render.site.text import KIND_RU, money
+
+W, H = 1200, 630
+NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)
+VERSION = "1"
+
+
+def _font_dir() -> Path:
+    from profkarta.render.site.pages import theme_dir
+
+    return theme_dir() / "overrides" / "assets" / "profkarta" / "fonts"
+
+
+@lru_cache(maxsize=32)
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.woff2" if bold else "DejaVuSans.woff2"
+    return ImageFont.truetype(str(_font_dir() / name), size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
+    words, lines, cur = text.split(), [], ""
+    for w in words:
+        cand = f"{cur} {w}".strip()
+        if draw.textlength(cand, font=font) <= width or not cur:
+            cur = cand
+        else:
+            lines.append(cur)
+            cur = w
+    if cur:
+        lines.append(cur)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while lines[-1] and draw.textlength(lines[-1] + "…", font=font) > width:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] = lines[-1].rstrip() + "…"
+    return lines
+
+
+def share_lines(m, brand: str) -> tuple[str, ...]:
+    lo, hi = m.salary_range
+    return (brand, f"{KIND_RU[m.program.kind].capitalize()} {m.program.code}", m.program.title,
+            m.college.name, f"Зарплата: от {money(lo)} до {money(hi)} в месяц",
+            m.cluster.industry.capitalize() + " · " + m.cluster.region, "ПРОЕКТ" if m.draft else "")
+
+
+def draw_share(lines: tuple[str, ...], out: Path) -> None:
+    brand, kind, title, college, salary, where, draft = lines
+    im = Image.new("RGB", (W, H), NAVY)
+    d = ImageDraw.Draw(im)
+    d.rectangle([0, H - 18, W, H], fill=ORANGE)
+    d.rectangle([64, 64, 84, 134], fill=ORANGE)
+    d.text((104, 62), brand, font=_font(34, True), fill=WHITE)
+    d.text((104, 108), "Карьерная карта выпускника", font=_font(26), fill=PALE)
+    y = 190
+    d.text((64, y), kind, font=_font(30), fill=ORANGE)
+    y += 52
+    big = _font(60, True)
+    for line in _wrap(d, title, big, W - 128, 2):
+        d.text((64, y), line, font=big, fill=WHITE)
+        y += 74
+    y += 8
+    for line in _wrap(d, college, _font(28), W - 128, 2):
+        d.text((64, y), line, font=_font(28), fill=PALE)
+        y += 38
+    d.rounded_rectangle([64, H - 150, 64 + d.textlength(salary, font=_font(34, True)) + 40, H - 86], radius=12,
+                        fill=WHITE)
+    d.text((84, H - 142), salary, font=_font(34, True), fill=NAVY)
+    d.text((64, H - 66), where, font=_font(24), fill=PALE)
+    if draft:
+        d.rounded_rectangle([W - 260, 60, W - 64, 120], radius=10, outline=ORANGE, width=4)
+        d.text((W - 236, 70), draft, font=_font(34, True), fill=ORANGE)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    im.save(out, "PNG", optimize=True)
+
+
+def write_share(m, brand: str, out: Path, cache_dir: Path | None) -> bool:
+    """Draw (or copy from the cache) the share image of a map; True when it was drawn anew."""
+    lines = share_lines(m, brand)
+    if cache_dir is None:
+        draw_share(lines, out)
+        return True
+    key = hashlib.sha256(("\x1f".join((VERSION, *lines))).encode("utf-8")).hexdigest()[:24]
+    cached = cache_dir / f"{key}.png"
+    drawn = False
+    if not cached.is_file():
+        draw_share(lines, cached)
+        drawn = True
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, out)
+    return drawn
+
+
+def draw_default(site_name: str, brand: str, out: Path) -> None:
+    """The share image of pages that are not maps: the brand and the site's name."""
+    im = Image.new("RGB", (W, H), NAVY)
+    d = ImageDraw.Draw(im)
+    d.rectangle([0, H - 18, W, H], fill=ORANGE)
+    d.rectangle([64, 64, 84, 134], fill=ORANGE)
+    d.text((104, 62), brand, font=_font(34, True), fill=WHITE)
+    d.text((104, 108), "Карьерные карты выпускников", font=_font(26), fill=PALE)
+    y = 230
+    for line in _wrap(d, site_name, _font(58, True), W - 128, 4):
+        d.text((64, y), line, font=_font(58, True), fill=WHITE)
+        y += 72
+    out.parent.mkdir(parents=True, exist_ok=True)
+    im.save(out, "PNG", optimize=True)

@@ -1,0 +1,144 @@
+"""Small text helpers for the site: money, Russian dates, safe links, names, sanitised Markdown, JSON in HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря")
+MONTHS_NOM = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+              "сентябрь", "октябрь", "ноябрь", "декабрь")
+SAFE_SCHEMES = ("http", "https", "tel", "mailto")
+KIND_RU = {"profession": "профессия", "specialty": "специальность"}
+CLUSTER_KIND_RU = {"opc": "Образовательно-производственный центр (кластер)", "education": "Образовательный кластер"}
+CLUSTER_KIND_SHORT = {"opc": "ОПЦ(К)", "education": "образовательный кластер"}
+
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote",
+                 "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sub", "sup"}
+
+
+def money(value: int | float | None) -> str:
+    """28000 → «28 000 ₽» (no-break spaces, so a sum never wraps)."""
+    if value is None:
+        return ""
+    return f"{int(value):,}".replace(",", "\u00a0") + "\u00a0₽"
+
+
+def thousands(value: int | float) -> str:
+    """28000 → «28 тыс.»; for compact axis labels."""
+    return f"{round(value / 1000):,}".replace(",", "\u00a0") + "\u00a0тыс."
+
+
+def date_ru(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day}\u00a0{MONTHS_GEN[value.month - 1]} {value.year}\u00a0г."
+
+
+def month_ru(value: str | None) -> str:
+    """"2026-09" → «сентябрь 2026»."""
+    m = re.match(r"^(\d{4})-(\d{2})$", (value or "").strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return value or ""
+    return f"{MONTHS_NOM[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: plural(3, "карта", "карты", "карт") → «карты»."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL when its scheme is http, https, tel or mailto; otherwise None (the link is dropped)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        scheme = urlsplit(value).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in SAFE_SCHEMES or any(ch in value for ch in "\r\n\t<>\"'`"):
+        return None
+    return value
+
+
+def tel_url(phone: str | None) -> str | None:
+    if not phone:
+        return None
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}" if re.fullmatch(r"\+?\d{5,15}", digits) else None
+
+
+def mailto_url(email: str | None) -> str | None:
+    if not email or not re.fullmatch(r"[^\s@<>\"']+@[^\s@<>\"']+", email.strip()):
+        return None
+    return f"mailto:{email.strip()}"
+
+
+def web_label(url: str) -> str:
+    """https://dpk.example.ru/ → dpk.example.ru (what a reader recognises)."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def member_name(name: str, consent: bool) -> str:
+    """152-ФЗ: the surname in full only with consent; otherwise first name and the surname's initial."""
+    words = name.split()
+    if consent or len(words) < 2:
+        return " ".join(words)
+    return f"{words[0]} {words[-1][0]}."
+
+
+def markdown_safe(text: str) -> str:
+    """Markdown → HTML, then sanitised with nh3 (only plain tags; links http(s), tel, mailto)."""
+    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    return nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes=set(SAFE_SCHEMES),
+                     attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}},
+                     link_rel="noopener noreferrer")
+
+
+def json_for_script(data) -> str:
+    """JSON safe inside <script>: «</» cannot close the tag and «<!--» cannot open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
+def as_lines(value: str | list[str] | None) -> list[str]:
+    """A field that may be a string or a list of strings, as a list of non-empty lines."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if str(v).strip()]
+
+
+def strip_blank_lines(html: str) -> str:
+    """Raw HTML for a Markdown page: no blank lines and no indentation (Markdown must leave it alone)."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+def share_links(url: str, title: str) -> list[tuple[str, str, str]]:
+    """(key, network name, share URL) for VK, OK, Telegram and MAX; the page URL carries a channel marker."""
+    from urllib.parse import quote
+
+    def marked(source: str) -> str:
+        return url + ("&" if "?" in url else "?") + "utm_source=" + source
+
+    q = lambda s: quote(s, safe="")  # noqa: E731
+    return [
+        ("vk", "ВКонтакте", f"https://vk.com/share.php?url={q(marked('vk'))}&title={q(title)}"),
+        ("ok", "Одноклассники", f"https://connect.ok.ru/offer?url={q(marked('ok'))}&title={q(title)}"),
+        ("telegram", "Telegram", f"https://t.me/share/url?url={q(marked('telegram'))}&text={q(title)}"),
+        ("max", "MAX", f"https://max.ru/:share?text={q(title + ' ' + marked('max'))}"),
+    ]

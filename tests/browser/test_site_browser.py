@@ -1,0 +1,140 @@
+"""Real-browser tests (Debian chromium via Playwright): filters, Russian search, QR, offline, axe-core, a11y mode."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from profkarta import urls
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+CL = "demo-mashinostroenie"
+PAGES = ["", urls.map_page(CL, "tehnolog"), urls.cluster_page(CL), urls.team_page("dpk-metall"),
+         urls.programme_page("sverdlovsk-2026"), urls.programme_page("sverdlovsk-2026") + "calendar/",
+         "clusters/", "ambassadors/", "popularization/", "about/"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("нет /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A page that refuses and records every request outside the local server."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    pg = context.new_page()
+    local = urlsplit(site_server).netloc
+    pg.outside = []
+
+    def guard(route):
+        u = urlsplit(route.request.url)
+        if u.scheme in ("http", "https", "ws", "wss") and u.netloc != local:
+            pg.outside.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", guard)
+    yield pg
+    context.close()
+
+
+def test_catalog_filter_narrows_to_the_right_map(page, site_server):
+    page.goto(site_server)
+    cards = page.locator("li.pk-card")
+    assert cards.count() == 2
+    page.select_option("#pk-f-program", "15.01.38")
+    visible = page.locator("li.pk-card:visible")
+    assert visible.count() == 1
+    assert "Оператор-наладчик" in visible.first.inner_text()
+    assert "Найдено 1 карта" in page.locator(".pk-count").inner_text()
+    page.click("button.pk-reset")
+    page.fill("#pk-f-text", "машиностроению")
+    page.wait_for_timeout(100)
+    assert page.locator("li.pk-card:visible").count() == 1
+    assert "Технология машиностроения" in page.locator("li.pk-card:visible").first.inner_text()
+    page.goto(site_server + "?program=15.02.16")  # a filtered view can be shared as a link
+    assert page.locator("li.pk-card:visible").count() == 1
+
+
+def test_russian_search_finds_a_map_by_an_inflected_word(page, site_server):
+    page.goto(site_server)
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    page.fill("input.md-search__input", "наладчиками")  # the page says «Наладчик …»
+    page.keyboard.press("End")  # material reacts to key events; fill() alone types no keys
+    result = page.locator(".md-search-result__item a[href*='maps/demo-mashinostroenie/operator/']")
+    result.first.wait_for(timeout=15000)
+    assert result.count() >= 1
+
+
+def test_qr_button_shows_a_qr_of_the_page_url(page, site_server):
+    import zxingcpp
+    from PIL import Image
+
+    page.goto(site_server + urls.map_page(CL, "tehnolog"))
+    page.get_by_text("Показать QR-код").first.click()
+    dialog = page.locator("dialog.pk-qr-dialog[open]")
+    dialog.wait_for(timeout=5000)
+    shot = dialog.locator("svg").screenshot()
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
+    assert found, "QR not decoded"
+    expected = urls.absolute("https://karty.example.test/", urls.map_page(CL, "tehnolog"))
+    assert found[0].text == urls.with_marker(expected, "qr", CL)
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.pk-qr-dialog[open]").count() == 0
+
+
+def test_no_request_leaves_the_local_server(page, site_server):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    for rel in PAGES:
+        page.goto(site_server + rel)
+        page.wait_for_load_state("networkidle")
+    page.goto(site_server)
+    page.click("label.md-search__icon, .md-search__input")
+    page.fill("input.md-search__input", "технолог")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert page.outside == [], page.outside
+    assert seen and all(u.startswith(site_server) or u.startswith("data:") for u in seen)
+
+
+@pytest.mark.parametrize("rel", ["", urls.map_page(CL, "tehnolog"), urls.team_page("dpk-metall"),
+                                 urls.programme_page("sverdlovsk-2026")])
+def test_axe_reports_no_serious_or_critical_violation(page, site_server, rel):
+    axe_js = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+    page.goto(site_server + rel)
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+def test_accessible_version_is_remembered_and_can_be_turned_off(page, site_server):
+    page.goto(site_server + urls.map_page(CL, "tehnolog"))
+    page.click("button.pk-a11y-toggle")
+    assert "pk-a11y" in page.evaluate("document.documentElement.className")
+    page.click("button[data-pk-scheme='wb']")
+    page.click("button[data-pk-images]")
+    page.reload()
+    cls = page.evaluate("document.documentElement.className")
+    assert "pk-a11y-scheme-wb" in cls and "pk-a11y-noimg" in cls
+    assert page.locator("img.pk-logo--brand").is_hidden()
+    page.click("button.pk-a11y-off")
+    assert "pk-a11y" not in page.evaluate("document.documentElement.className").split()
+    page.keyboard.press("Tab")  # the skip link / first control is reachable by keyboard
+    assert page.evaluate("document.activeElement && document.activeElement.tagName") in ("A", "BUTTON")

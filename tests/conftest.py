@@ -1,0 +1,135 @@
+"""Shared fixtures: a small site project (spec examples + extras), built once per session and served locally."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import shutil
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+EXAMPLES = Path("/work/shared/spec/examples")
+SITE_URL = "https://karty.example.test/"
+CLUSTER = "demo-mashinostroenie"
+HOSTILE = "<script>alert('x')</script> Тест & «кавычки» </script>"
+
+MKDOCS_YML = """\
+site_name: Карьерные карты — тест
+site_url: https://karty.example.test/
+theme:
+  name: material
+  language: ru
+extra:
+  brand:
+    name: «Профессионалитет»
+plugins:
+  - search:
+      lang: ru
+"""
+
+
+def _programme() -> dict:
+    def ev(i: int, mandatory: bool, campaign: bool = False) -> dict:
+        e = {"title": f"{'Публикация' if campaign else 'Мероприятие'} № {i}, «день открытых дверей»; тест",
+             "audience": "Школьники 8–11 классов", "mandatory": mandatory}
+        if i % 3 == 0:
+            e["month"] = f"2026-{(i % 12) + 1:02d}"
+        else:
+            e["date"] = dt.date(2026, (i % 12) + 1, (i % 27) + 1)
+        if campaign:
+            e["channel"] = "ВКонтакте"
+        return e
+    return {
+        "title": "Программа популяризации «Профессионалитета» в Свердловской области на 2026 год",
+        "region": "Свердловская область", "year": 2026,
+        "goal": "Рассказать школьникам о профессиях кластеров.",
+        "tasks": ["Провести профессиональные пробы", "Разместить карьерные карты"],
+        "audiences": ["Школьники 6–11 классов", "Родители"], "participants": ["Колледжи", "Работодатели"],
+        "indicators": {"pupils_reached": 75, "schools_involved": 80, "students_reached": 100,
+                       "enterprises_involved": 65},
+        "events": [ev(i, i < 15) for i in range(29)],
+        "campaign": [ev(i, True, True) for i in range(14)],
+        "approval": {"by": "Председатель регионального наблюдательного совета", "protocol": "3",
+                     "date": dt.date(2026, 2, 1)},
+    }
+
+
+def make_project(dest: Path) -> Path:
+    """The spec's example project plus a second map, a draft, a programme and hostile text to escape."""
+    shutil.copytree(EXAMPLES, dest)
+    (dest / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    cdir = dest / "career_maps" / CLUSTER
+    base = yaml.safe_load((cdir / "tehnolog.yaml").read_text(encoding="utf-8"))
+    base["summary"] = HOSTILE
+    (cdir / "tehnolog.yaml").write_text(yaml.safe_dump(base, allow_unicode=True), encoding="utf-8")
+    second = dict(base, summary="Наладка и обслуживание станков с ЧПУ.")
+    second["program"] = {"code": "15.01.38", "kind": "profession",
+                         "title": "Оператор-наладчик металлообрабатывающих станков",
+                         "qualification": "Оператор станков с программным управлением", "duration": "1 год 10 месяцев"}
+    second["ladder"] = [dict(s) for s in base["ladder"]]
+    second["ladder"][1] = dict(second["ladder"][1], positions=["Наладчик металлообрабатывающих станков"])
+    (cdir / "operator.yaml").write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+    draft = dict(base, status="draft", summary="Черновик карты.")
+    draft.pop("approval", None)
+    draft["program"] = dict(base["program"], code="15.02.15", title="Технология металлообрабатывающего производства")
+    (cdir / "chernovik.yaml").write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
+    team = dest / "content" / "ambassadors" / "dpk-metall.md"
+    team.write_text(team.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n\n"
+                    "[опасная ссылка](javascript:alert(1)) и [сайт](https://example.ru/)\n", encoding="utf-8")
+    (dest / "content" / "popularization" / "sverdlovsk-2026.yaml").write_text(
+        yaml.safe_dump(_programme(), allow_unicode=True), encoding="utf-8")
+    (dest / "content" / "about.md").write_text("# О проекте\n\nСтраница, написанная вручную.\n", encoding="utf-8")
+    return dest
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    site: Path
+    site_url: str
+    result: object
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The fixture project built once, with print, exactly as `profkarta build` does it."""
+    from profkarta.render.site import build_into, staged_output
+    from profkarta.validate import validate
+
+    root = make_project(tmp_path_factory.mktemp("project") / "proj")
+    validated = validate(root)
+    errors = [f.format() for f in validated.report.findings if f.severity == "error"]
+    assert not errors, errors
+    site = root / "site"
+    with staged_output(site) as staging:
+        result = build_into(validated, staging, site_url=SITE_URL, cache_dir=root / ".profkarta-cache", workers=1)
+    return BuiltSite(root, site, SITE_URL, result)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The built site on a threaded http.server at 127.0.0.1 and a free port; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(built_site.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def site_project(tmp_path) -> Path:
+    """A fresh, writable copy of the fixture project (for tests that change files or build it again)."""
+    return make_project(tmp_path / "proj")
