@@ -58,7 +58,7 @@ def _plugins(user: object, warnings: list[str]) -> list:
     return [{"search": search}, *out]
 
 
-def _markdown_extensions(user: object) -> list:
+def _markdown_extensions(user: object, token: str) -> list:
     from pymdownx.slugs import slugify
 
     mine = {"toc": {"slugify": slugify(case="lower"), "permalink": True, "permalink_title": "Ссылка на раздел"},
@@ -73,11 +73,14 @@ def _markdown_extensions(user: object) -> list:
                 merged[k] = v or {}
     for name, opts in mine.items():
         merged[name] = {**merged.get(name, {}), **opts} if name == "toc" else merged.get(name, opts)
+    # last, so it sees the final HTML: authors' raw HTML is sanitised, profkarta's own is not
+    merged.pop("profkarta.render.site.sanitize", None)
+    merged["profkarta.render.site.sanitize"] = {"token": token}
     return [{k: v} if v else k for k, v in merged.items()]
 
 
 def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path, site_name: str, site_url: str,
-                nav: list, logo: str | None, extra_css: list[str], warnings: list[str]) -> dict:
+                nav: list, logo: str | None, extra_css: list[str], warnings: list[str], token: str) -> dict:
     """Everything mkdocs needs; the project's own settings are kept where they are safe offline."""
     cfg = {k: v for k, v in user.items() if k not in ("docs_dir", "site_dir", "nav", "theme", "plugins", "INHERIT",
                                                      "markdown_extensions", "extra_css", "use_directory_urls")}
@@ -102,7 +105,7 @@ def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path,
     extra.setdefault("generator", False)
     cfg.update(site_name=site_name, site_url=site_url, docs_dir=str(docs_dir), site_dir=str(site_dir),
                use_directory_urls=True, theme=theme, nav=nav, plugins=_plugins(user.get("plugins"), warnings),
-               markdown_extensions=_markdown_extensions(user.get("markdown_extensions")),
+               markdown_extensions=_markdown_extensions(user.get("markdown_extensions"), token),
                extra_css=[*extra_css, *local_only(user.get("extra_css"), warnings)],
                extra=extra, not_in_nav="/maps/\n/clusters/*.md\n/ambassadors/*.md\n/popularization/**\n/share/\n",
                validation={"nav": {"omitted_files": "ignore", "not_found": "warn"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
 from profkarta.render.site.config import brand_css, local_only, make_config, make_nav, read_user_config
 from profkarta.render.site.ics import programme_ics
-from profkarta.render.site.pages import PageWriter, ics_path, make_env, theme_dir
+from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, write_share
 from profkarta.render.site.view import SiteData
 
@@ -43,6 +44,15 @@ def split_front(text: str) -> tuple[dict, str]:
     return (meta if isinstance(meta, dict) else {}), text[m.end():]
 
 
+def _copy_page(src: Path, target: Path) -> None:
+    """A hand-written page, its title and description escaped (the theme prints them as they are)."""
+    text = src.read_text(encoding="utf-8", errors="replace")
+    front, body = split_front(text)
+    if front and any(k in front for k in ("title", "description")):
+        text = "---\n" + yaml.safe_dump(escape_meta(front), allow_unicode=True, sort_keys=False) + "---\n" + body
+    target.write_text(text, encoding="utf-8")
+
+
 def _copy_content(root: Path, docs: Path, team_ids: set[str]) -> tuple[dict, list[str], dict[str, list[str]]]:
     """Hand-written pages go into docs as they are; the pages profkarta extends are returned instead."""
     src = root / CONTENT_DIR
@@ -64,7 +74,10 @@ def _copy_content(root: Path, docs: Path, team_ids: set[str]) -> tuple[dict, lis
             continue
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+        if path.suffix == ".md":
+            _copy_page(path, target)
+        else:
+            shutil.copy2(path, target)
         if path.suffix == ".md":
             first = rel.split("/")[0]
             if "/" not in rel:
@@ -120,7 +133,8 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     for lg in data.logos.values():
         (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(lg.source, docs / lg.path)
-    writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten)
+    token = secrets.token_hex(12)
+    writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
     done = 0
@@ -158,6 +172,6 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                          site_name=data.site_name, site_url=data.site_url, nav=nav, logo=logo,
                          extra_css=["assets/profkarta/fonts.css", "assets/profkarta/profkarta.css",
                                     "assets/profkarta/brand.css"],
-                         warnings=warnings)
+                         warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
     return Generated(config, writer.count, warnings, drawn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from importlib import resources
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import jinja2
 import yaml
 
 from profkarta import urls
-from profkarta.render.site import text
+from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
@@ -54,11 +55,18 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def escape_meta(meta: dict) -> dict:
+    """mkdocs-material prints page titles and descriptions unescaped: escape them once here."""
+    return {k: (html_escape(v, quote=True) if k in ("title", "description") and isinstance(v, str) else v)
+            for k, v in meta.items()}
+
+
 class PageWriter:
     """Writes every generated page of the site into a docs folder."""
 
-    def __init__(self, data: SiteData, docs: Path, env: jinja2.Environment, handwritten: dict[str, tuple[dict, str]]):
-        self.data, self.docs, self.env = data, docs, env
+    def __init__(self, data: SiteData, docs: Path, env: jinja2.Environment, handwritten: dict[str, tuple[dict, str]],
+                 token: str):
+        self.data, self.docs, self.env, self.token = data, docs, env, token
         self.handwritten = handwritten  # doc path → (front matter, Markdown body) of content/ pages we extend
         self.count = 0
         env.globals["logo"] = data.logo
@@ -69,11 +77,11 @@ class PageWriter:
         html = self.env.get_template(template).render(data=self.data, base=base_of(page), page_url=page,
                                                       abs_url=urls.absolute(self.data.site_url, page),
                                                       has_intro=bool(body.strip()), **ctx)
-        meta = {**meta, **{k: v for k, v in front.items() if k not in ("hide",)}}
+        meta = escape_meta({**meta, **{k: v for k, v in front.items() if k not in ("hide",)}})
         out = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
         if body.strip():
-            out += body.strip() + "\n\n"
-        out += text.strip_blank_lines(html) + "\n"
+            out += body.strip() + "\n\n"  # the author's Markdown: sanitised by the build
+        out += f"{sanitize.begin(self.token)}\n{text.strip_blank_lines(html)}\n{sanitize.end(self.token)}\n"
         target = self.docs / doc
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(out, encoding="utf-8")

@@ -109,9 +109,9 @@ def markdown_safe(text: str) -> str:
 
 
 def json_for_script(data) -> str:
-    """JSON safe inside <script>: «</» cannot close the tag and «<!--» cannot open a comment."""
+    """JSON safe inside <script>: no «<», «>» or «&» at all, so no text can close or confuse the tag."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def as_lines(value: str | list[str] | None) -> list[str]:
