@@ -77,9 +77,11 @@ def _check_cached(path_s: str, _mtime: int, size: int) -> str:
 
 
 def _check_raster(path: Path, expected: str) -> str:
-    from PIL import Image  # imported here: validation of a project without raster logos stays light
+    from PIL import Image, ImageFile  # imported here: validation of a project without raster logos stays light
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    # WeasyPrint switches this on for the whole process when imported; a truncated logo must still be refused
+    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with Image.open(path) as im:
             fmt = im.format
@@ -99,6 +101,8 @@ def _check_raster(path: Path, expected: str) -> str:
     except Exception as exc:  # Pillow raises many kinds for broken files
         raise ImageProblem(f"«{path.name}» не читается как картинка (файл повреждён или это не "
                            f"{expected}: {type(exc).__name__}). Пересохраните его.") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
     return fmt
 
 
