@@ -3,42 +3,23 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
-QUIET = 4  # modules of quiet zone on each side (ISO/IEC 18004)
+from profkarta.qr import QUIET, qr_path
+
 A4_SYMBOL_MM = 32.5  # the symbol itself; ×√2 on the A3 poster gives 46 mm (≥ 45 mm)
 
 
-@lru_cache(maxsize=4096)
 def qr_svg(text: str) -> str:
     """A standalone SVG document of the QR code for text (error level M, 4-module quiet zone)."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET, box_size=1)
-    qr.add_data(text)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()  # includes the border
-    n = len(matrix)
-    parts: list[str] = []
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < n:
-            if row[x]:
-                start = x
-                while x < n and row[x]:
-                    x += 1
-                parts.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
-            else:
-                x += 1
+    n, d = qr_path(text)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" width="{n}" height="{n}" '
             f'shape-rendering="crispEdges"><rect width="{n}" height="{n}" fill="#fff"/>'
-            f'<path fill="#000" d="{"".join(parts)}"/></svg>')
+            f'<path fill="#000" d="{d}"/></svg>')
 
 
 def image_mm(text: str, symbol_mm: float) -> float:
     """Printed width of the QR image (quiet zone included) whose symbol is at least symbol_mm wide."""
-    n = int(qr_svg(text).split('viewBox="0 0 ', 1)[1].split(" ", 1)[0])
+    n, _ = qr_path(text)
     return math.ceil(symbol_mm * n / (n - 2 * QUIET) * 2) / 2
 
 

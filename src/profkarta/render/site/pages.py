@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from html import escape as html_escape
 from importlib import resources
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from profkarta import urls
 from profkarta.render.site import sanitize, text
@@ -78,7 +78,8 @@ class PageWriter:
                                                       abs_url=urls.absolute(self.data.site_url, page),
                                                       has_intro=bool(body.strip()), **ctx)
         meta = escape_meta({**meta, **{k: v for k, v in front.items() if k not in ("hide",)}})
-        out = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+        # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump for 10,000 pages
+        out = "---\n" + json.dumps(meta, ensure_ascii=False, default=str) + "\n---\n\n"
         if body.strip():
             out += body.strip() + "\n\n"  # the author's Markdown: sanitised by the build
         out += f"{sanitize.begin(self.token)}\n{text.strip_blank_lines(html)}\n{sanitize.end(self.token)}\n"

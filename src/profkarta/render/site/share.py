@@ -81,7 +81,7 @@ def draw_share(lines: tuple[str, ...], out: Path) -> None:
         d.rounded_rectangle([W - 260, 60, W - 64, 120], radius=10, outline=ORANGE, width=4)
         d.text((W - 236, 70), draft, font=_font(34, True), fill=ORANGE)
     out.parent.mkdir(parents=True, exist_ok=True)
-    im.save(out, "PNG", optimize=True)
+    im.save(out, "PNG", compress_level=6)
 
 
 def write_share(m, brand: str, out: Path, cache_dir: Path | None) -> bool:
@@ -114,4 +114,4 @@ def draw_default(site_name: str, brand: str, out: Path) -> None:
         d.text((64, y), line, font=_font(58, True), fill=WHITE)
         y += 72
     out.parent.mkdir(parents=True, exist_ok=True)
-    im.save(out, "PNG", optimize=True)
+    im.save(out, "PNG", compress_level=6)
