@@ -17,7 +17,7 @@ from profkarta.load.project import CONTENT_DIR
 from profkarta.render.site.config import brand_css, local_only, make_config, make_nav, read_user_config
 from profkarta.render.site.ics import programme_ics
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
-from profkarta.render.site.share import draw_default, write_share
+from profkarta.render.site.share import draw_default, share_lines
 from profkarta.render.site.view import SiteData
 
 GENERATED_INDEXES = ("index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md")
@@ -30,7 +30,7 @@ class Generated:
     config: dict
     pages: int
     warnings: list[str] = field(default_factory=list)
-    share_drawn: int = 0
+    share_jobs: list = field(default_factory=list)  # drawn by render.site.share.ShareDrawer during mkdocs
 
 
 def split_front(text: str) -> tuple[dict, str]:
@@ -141,11 +141,13 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     brand = (user.get("extra") or {}).get("brand", {}).get("name") if isinstance(user.get("extra"), dict) and \
         isinstance((user.get("extra") or {}).get("brand"), dict) else None
     brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
-    drawn = 0
+    share_jobs: list = []
+    share_out = build / "share-out"
     share_cache = cache_dir / "share" if cache_dir else None
     for m in data.maps:
         writer.map(m)
-        drawn += write_share(m, brand, docs / urls.share_image(m.cluster_id, m.id), share_cache)
+        share_jobs.append((share_lines(m, brand), str(share_out / urls.share_image(m.cluster_id, m.id)),
+                           str(share_cache) if share_cache else None))
         done += 1
         progress("Страницы карт", done, total)
     for cid, cluster in data.clusters.items():
@@ -174,4 +176,4 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                                     "assets/profkarta/brand.css"],
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
-    return Generated(config, writer.count, warnings, drawn)
+    return Generated(config, writer.count, warnings, share_jobs)

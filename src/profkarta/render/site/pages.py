@@ -106,7 +106,7 @@ class PageWriter:
                 "description": self.description(f"Карьерная карта: {text.KIND_RU[m.program.kind]} {m.program.code} "
                                                 f"«{m.program.title}», {m.college.name}.",
                                                 f"Зарплата от {text.money(lo)} до {text.money(hi)}."),
-                "hide": ["navigation", "toc"],
+                "hide": ["navigation", "toc"], "search": {"exclude": True},  # indexed compactly by search.py
                 "pk_image": urls.absolute(self.data.site_url, urls.share_image(m.cluster_id, m.id)),
                 "pk_jsonld": text.json_for_script(map_jsonld(m, self.data.site_url))}
         if m.draft:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mkdocs_run import run_mkdocs
+from profkarta.render.site.search import add_search_entries
+from profkarta.render.site.share import ShareDrawer
 from profkarta.render.site.view import build_view
 from profkarta.validate import Validated
 
@@ -63,12 +66,22 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
     with tempfile.TemporaryDirectory(prefix="profkarta-build-") as tmp:
         build = Path(tmp)
         gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
-        result.pages, result.share_drawn = gen.pages, gen.share_drawn
+        result.pages = gen.pages
         result.warnings += gen.warnings
         result.timings["страницы"] = time.perf_counter() - t0
         progress("Сборка сайта (mkdocs)", 0, None)
         t1 = time.perf_counter()
-        result.warnings += [f"mkdocs: {w}" for w in run_mkdocs(gen.config, build / "mkdocs.yml")]
+        drawer = ShareDrawer(gen.share_jobs, workers)
+        drawer.start()  # share images are drawn by the other cores while mkdocs renders pages
+        try:
+            result.warnings += [f"mkdocs: {w}" for w in run_mkdocs(gen.config, build / "mkdocs.yml")]
+            result.share_drawn = drawer.wait()
+        except BaseException:
+            drawer.cancel()
+            raise
+        if (build / "share-out").is_dir():
+            shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
+        add_search_entries(out_dir, data)
         result.timings["mkdocs"] = time.perf_counter() - t1
     map_files = None
     if render_print is not None:

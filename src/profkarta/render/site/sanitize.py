@@ -7,6 +7,7 @@ import re
 import nh3
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 
 from profkarta.render.site.text import SAFE_SCHEMES
 
@@ -50,6 +51,31 @@ class _Sanitise(Postprocessor):
         return "".join(out)
 
 
+class _StashTrusted(Preprocessor):
+    """profkarta's own HTML skips Markdown's HTML parsing: stashed whole (it is most of a map page's cost)."""
+
+    def __init__(self, md, token: str):
+        super().__init__(md)
+        self.begin, self.end = begin(token), end(token)
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            if lines[i].strip() == self.begin:
+                j = i + 1
+                while j < len(lines) and lines[j].strip() != self.end:
+                    j += 1
+                if j < len(lines):
+                    html = "\n".join([self.begin, *lines[i + 1:j], self.end])
+                    out += ["", self.md.htmlStash.store(html), ""]
+                    i = j + 1
+                    continue
+            out.append(lines[i])
+            i += 1
+        return out
+
+
 class SanitizeExtension(Extension):
     """`token` is random per build, so an author cannot forge the trusted markers."""
 
@@ -58,6 +84,7 @@ class SanitizeExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
+        md.preprocessors.register(_StashTrusted(md, self.getConfig("token")), "profkarta_trusted", 25)  # after whitespace normalising (30), before HTML blocks (20)
         md.postprocessors.register(_Sanitise(md, self.getConfig("token")), "profkarta_sanitize", 1)
 
 

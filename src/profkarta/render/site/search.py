@@ -1,0 +1,32 @@
+"""The search index entries of map pages: what people search for, not every paragraph of the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from profkarta.render.site import text
+
+INDEX = Path("search") / "search_index.json"
+
+
+def map_entry(m) -> dict:
+    """Title, code, kind, qualification, positions, stage titles, college, employers, cluster and region."""
+    p = m.program
+    stages = [s.title for s in m.model.ladder if s.title]
+    words = [f"{text.KIND_RU[p.kind]} {p.code}", p.qualification or "", "Должности: " + ", ".join(m.positions),
+             "Ступени: " + ", ".join(stages), m.college.name, m.college.short_name or "",
+             ", ".join(e.name for e in m.employers), m.cluster.name, m.cluster.industry, m.cluster.region]
+    return {"location": m.page, "title": f"{p.title} — {m.college.short_name or m.college.name}",
+            "text": ". ".join(w for w in words if w)}
+
+
+def add_search_entries(site_dir: Path, data) -> int:
+    """Map pages are left out of mkdocs' own indexing (front matter search.exclude); add them compactly here."""
+    path = site_dir / INDEX
+    if not path.is_file() or not data.maps:
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index.setdefault("docs", []).extend(map_entry(m) for m in data.maps)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return len(data.maps)
