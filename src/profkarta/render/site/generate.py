@@ -18,6 +18,7 @@ from profkarta.render.site.config import brand_css, local_only, make_config, mak
 from profkarta.render.site.ics import programme_ics
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
+from profkarta.render.site.shell import Tokens
 from profkarta.render.site.view import SiteData
 
 GENERATED_INDEXES = ("index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md")
@@ -31,6 +32,8 @@ class Generated:
     pages: int
     warnings: list[str] = field(default_factory=list)
     share_jobs: list = field(default_factory=list)  # drawn by render.site.share.ShareDrawer during mkdocs
+    writer: PageWriter | None = None  # fills the map pages into the shells once mkdocs has built them
+    tokens: Tokens | None = None
 
 
 def split_front(text: str) -> tuple[dict, str]:
@@ -144,8 +147,10 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     share_jobs: list = []
     share_out = build / "share-out"
     share_cache = cache_dir / "share" if cache_dir else None
+    tokens = Tokens(token)
+    if data.maps:
+        writer.map_shells(tokens, any(m.draft for m in data.maps))
     for m in data.maps:
-        writer.map(m)
         share_jobs.append((share_lines(m, brand), str(share_out / urls.share_image(m.cluster_id, m.id)),
                            str(share_cache) if share_cache else None))
         done += 1
@@ -176,4 +181,4 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                                     "assets/profkarta/brand.css"],
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
-    return Generated(config, writer.count, warnings, share_jobs)
+    return Generated(config, writer.count + len(data.maps), warnings, share_jobs, writer, tokens)

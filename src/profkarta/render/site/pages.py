@@ -13,6 +13,7 @@ from profkarta import urls
 from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
+from profkarta.render.site.shell import shell_page
 from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
 
 PAGES_DIR = "pages"
@@ -100,20 +101,38 @@ class PageWriter:
                                             " с должностями, зарплатами и мерами поддержки."),
         }, maps=d.maps, facets=facets(d.maps))
 
-    def map(self, m) -> None:
+    def map_parts(self, m) -> tuple[dict, str]:
+        """A map page's title, description, share image, JSON-LD and content HTML."""
         lo, hi = m.salary_range
         meta = {"title": f"{m.program.title} — {m.college.short_name or m.college.name}",
                 "description": self.description(f"Карьерная карта: {text.KIND_RU[m.program.kind]} {m.program.code} "
                                                 f"«{m.program.title}», {m.college.name}.",
                                                 f"Зарплата от {text.money(lo)} до {text.money(hi)}."),
-                "hide": ["navigation", "toc"], "search": {"exclude": True},  # indexed compactly by search.py
                 "pk_image": urls.absolute(self.data.site_url, urls.share_image(m.cluster_id, m.id)),
                 "pk_jsonld": text.json_for_script(map_jsonld(m, self.data.site_url))}
-        if m.draft:
-            meta["pk_draft"] = True
         qr_url = urls.with_marker(m.url, "qr", m.cluster_id)
-        self.write(m.page, "map.html", meta, m=m, scale=salary_scale(m.model), qr=qr_svg(qr_url),
-                   industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
+        html = self.env.get_template("map.html").render(
+            data=self.data, base=base_of(m.page), page_url=m.page, abs_url=urls.absolute(self.data.site_url, m.page),
+            has_intro=False, m=m, scale=salary_scale(m.model), qr=qr_svg(qr_url),
+            industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
+        return meta, text.strip_blank_lines(html)
+
+    def map_shells(self, tokens, drafts: bool) -> None:
+        """The page shells mkdocs renders once; every map page is one of them, filled (see shell.py)."""
+        for draft in (False, True) if drafts else (False,):
+            self.write_raw(shell_page(draft), tokens.meta(draft), tokens.body)
+
+    def map_page(self, m, shells) -> str:
+        meta, html = self.map_parts(m)
+        return shells.fill(m.draft, m.page, meta["title"], meta["description"], meta["pk_image"], meta["pk_jsonld"],
+                           html)
+
+    def write_raw(self, page: str, meta: dict, html: str) -> None:
+        out = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
+        out += f"{sanitize.begin(self.token)}\n{html}\n{sanitize.end(self.token)}\n"
+        target = self.docs / doc_path(page)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(out, encoding="utf-8")
 
     def cluster(self, cid: str, cluster) -> None:
         self.write(urls.cluster_page(cid), "cluster.html", {

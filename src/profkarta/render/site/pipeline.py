@@ -15,6 +15,7 @@ from profkarta.render.site.generate import generate
 from profkarta.render.site.mkdocs_run import run_mkdocs
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.share import ShareDrawer
+from profkarta.render.site.shell import Shells, fix_sitemap
 from profkarta.render.site.view import build_view
 from profkarta.validate import Validated
 
@@ -81,6 +82,8 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
             raise
         if (build / "share-out").is_dir():
             shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
+        if data.maps:
+            write_map_pages(gen, data, out_dir, progress)
         add_search_entries(out_dir, data)
         result.timings["mkdocs"] = time.perf_counter() - t1
     map_files = None
@@ -102,6 +105,18 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
     write_catalog(data, out_dir, map_files)
     result.timings["всего"] = time.perf_counter() - t0
     return result
+
+
+def write_map_pages(gen, data, out_dir: Path, progress) -> None:
+    """Fill the map shells mkdocs built with each map's page; list the maps in the sitemap."""
+    shells = Shells(out_dir, gen.tokens, any(m.draft for m in data.maps))
+    for i, m in enumerate(data.maps, 1):
+        target = out_dir / m.page / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(gen.writer.map_page(m, shells), encoding="utf-8")
+        if i % 200 == 0 or i == len(data.maps):
+            progress("Страницы карт", i, len(data.maps))
+    fix_sitemap(out_dir, data.site_url, [m.page for m in data.maps if not m.draft])
 
 
 def print_links(data) -> list[str]:
