@@ -124,7 +124,11 @@ def bench_site(validated, work: Path) -> dict:
     log(f"  profkarta: {res.pages} страниц за {ours:.1f} с; теперь обычный mkdocs …")
     plain = plain_mkdocs(res.pages, work / "plain")
     return {"pages": res.pages, "seconds": round(ours, 2), "plain_mkdocs_seconds": round(plain, 2),
-            "ratio_to_plain": round(ours / plain, 2)}
+            "ratio_to_plain": round(ours / plain, 2), "share_images_drawn": res.share_drawn,
+            "stages_seconds": {k: round(v, 2) for k, v in res.timings.items()},
+            "note": "stages: pages generated; mkdocs (hand-written, cluster, team, programme pages and the map "
+                    "shells); waiting for the share images still being drawn by the worker processes; map pages "
+                    "filled into the shells"}
 
 
 # ---------------------------------------------------------------- print
@@ -315,6 +319,8 @@ def show(r: dict) -> None:
         s = r["site"]
         print(f"сайт:       {s['pages']} страниц за {s['seconds']} с  | обычный mkdocs столько же страниц: "
               f"{s['plain_mkdocs_seconds']} с  | отношение {s['ratio_to_plain']}× (цель ≤ 1,3)")
+        print("            по стадиям: " + ", ".join(f"{k} {v} с" for k, v in s["stages_seconds"].items())
+              + f"; картинок для соцсетей нарисовано {s['share_images_drawn']}")
     if "print" in r:
         p = r["print"]
         print(f"печать:     {p['per_map_seconds']} с на карту (A4+A3)  | голый WeasyPrint того же HTML: "

@@ -76,16 +76,20 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
         drawer.start()  # share images are drawn by the other cores while mkdocs renders pages
         try:
             result.warnings += [f"mkdocs: {w}" for w in run_mkdocs(gen.config, build / "mkdocs.yml")]
+            result.timings["mkdocs"] = time.perf_counter() - t1
+            t1 = time.perf_counter()
             result.share_drawn = drawer.wait()
         except BaseException:
             drawer.cancel()
             raise
         if (build / "share-out").is_dir():
             shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
+        result.timings["картинки для соцсетей"] = time.perf_counter() - t1
+        t1 = time.perf_counter()
         if data.maps:
             write_map_pages(gen, data, out_dir, progress)
         add_search_entries(out_dir, data)
-        result.timings["mkdocs"] = time.perf_counter() - t1
+        result.timings["страницы карт"] = time.perf_counter() - t1
     map_files = None
     if render_print is not None:
         t2 = time.perf_counter()
