@@ -68,7 +68,7 @@ def test_build_replaces_site_dir_warns_without_site_url_and_marks_drafts(project
     assert "http://localhost:8000/" in out and "предупреждение" in out and "Сайт собран" in out
     assert not (site / "stale.html").exists()
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
-    assert all(m["url"].startswith("http://localhost:8000/") for m in catalog["maps"])
+    assert all(m["url"].startswith("http://localhost:8000/") for m in catalog)
     draft = (site / urls.map_page("demo-mashinostroenie", "chernovik") / "index.html").read_text(encoding="utf-8")
     assert "ПРОЕКТ" in draft and 'name="robots" content="noindex"' in draft
     approved = (site / urls.map_page("demo-mashinostroenie", "tehnolog") / "index.html").read_text(encoding="utf-8")
@@ -78,7 +78,7 @@ def test_build_replaces_site_dir_warns_without_site_url_and_marks_drafts(project
 def test_site_url_option_beats_mkdocs_yml(project):
     assert run_in(project, "build", "--no-print", "--site-url", "https://maps.example.org/sub") == 0
     catalog = json.loads((project / "site/catalog.json").read_text(encoding="utf-8"))
-    assert catalog["maps"][0]["url"].startswith("https://maps.example.org/sub/maps/")
+    assert catalog[0]["url"].startswith("https://maps.example.org/sub/maps/")
 
 
 def test_preview_rebuilds_shows_findings_and_injects_reload(project):

@@ -22,7 +22,7 @@ def page(site: Path, rel: str) -> Path:
 
 def test_catalog_json_lists_published_maps_with_absolute_urls_and_pdfs(built_site):
     data = json.loads((built_site.site / "catalog.json").read_text(encoding="utf-8"))
-    maps = {m["id"]: m for m in data["maps"]}
+    maps = {m["id"]: m for m in data}
     assert set(maps) == {"tehnolog", "operator"}  # the draft is left out
     m = maps["tehnolog"]
     assert m["cluster"] == CL and m["college"] == "dpk"

@@ -9,7 +9,8 @@ from profkarta import urls
 from profkarta.render.site.view import SiteData
 
 
-def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | None) -> dict:
+def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | None) -> list[dict]:
+    """A list with one object per published map (the spec's contract: id, cluster, college, program, url, pdf)."""
     maps = []
     for m in data.maps:
         pdf = dict((map_files or {}).get((m.cluster_id, m.id)) or {})
@@ -30,7 +31,7 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
         if m.program.qualification:
             entry["program"]["qualification"] = m.program.qualification
         maps.append(entry)
-    return {"site_name": data.site_name, "site_url": data.site_url, "count": len(maps), "maps": maps}
+    return maps
 
 
 def write_catalog(data: SiteData, site_dir: Path, map_files) -> Path:
