@@ -56,14 +56,20 @@ def share_lines(m, brand: str) -> tuple[str, ...]:
             m.cluster.industry.capitalize() + " · " + m.cluster.region, "ПРОЕКТ" if m.draft else "")
 
 
-def draw_share(lines: tuple[str, ...], out: Path) -> None:
-    brand, kind, title, college, salary, where, draft = lines
+def _canvas(brand: str, subtitle: str) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """The navy card with the orange rules, the brand and a subtitle: the same on every share image."""
     im = Image.new("RGB", (W, H), NAVY)
     d = ImageDraw.Draw(im)
     d.rectangle([0, H - 18, W, H], fill=ORANGE)
     d.rectangle([64, 64, 84, 134], fill=ORANGE)
     d.text((104, 62), brand, font=_font(34, True), fill=WHITE)
-    d.text((104, 108), "Карьерная карта выпускника", font=_font(26), fill=PALE)
+    d.text((104, 108), subtitle, font=_font(26), fill=PALE)
+    return im, d
+
+
+def draw_share(lines: tuple[str, ...], out: Path) -> None:
+    brand, kind, title, college, salary, where, draft = lines
+    im, d = _canvas(brand, "Карьерная карта выпускника")
     y = 190
     d.text((64, y), kind, font=_font(30), fill=ORANGE)
     y += 52
@@ -142,12 +148,7 @@ class ShareDrawer:
 
 def draw_default(site_name: str, brand: str, out: Path) -> None:
     """The share image of pages that are not maps: the brand and the site's name."""
-    im = Image.new("RGB", (W, H), NAVY)
-    d = ImageDraw.Draw(im)
-    d.rectangle([0, H - 18, W, H], fill=ORANGE)
-    d.rectangle([64, 64, 84, 134], fill=ORANGE)
-    d.text((104, 62), brand, font=_font(34, True), fill=WHITE)
-    d.text((104, 108), "Карьерные карты выпускников", font=_font(26), fill=PALE)
+    im, d = _canvas(brand, "Карьерные карты выпускников")
     y = 230
     for line in _wrap(d, site_name, _font(58, True), W - 128, 4):
         d.text((64, y), line, font=_font(58, True), fill=WHITE)
