@@ -228,11 +228,14 @@ def run_build(root: Path, site: Path, no_print: bool) -> dict:
     took = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"сборка не удалась:\n{out[-3000:]}")
-    m = re.search(r"нарисовано заново (\d+), из кэша (\d+)", out)
-    pages = re.search(r"страниц: (\d+)", out)
+    m = re.search(r"PDF: \d+ \(нарисовано заново (\d+), из кэша (\d+)", out)
+    pages = re.search(r"страниц карт нарисовано заново (\d+), из кэша (\d+)", out)
+    share = re.search(r"картинок для соцсетей нарисовано (\d+)", out)
     return {"seconds": round(took, 1), "peak_rss_mb": round(watch.peak / 2**20),
             "pdf_rendered": int(m.group(1)) if m else None, "pdf_reused": int(m.group(2)) if m else None,
-            "pages": int(pages.group(1)) if pages else None, "summary": out.strip().splitlines()[-3:]}
+            "map_pages_rendered": int(pages.group(1)) if pages else None,
+            "map_pages_reused": int(pages.group(2)) if pages else None,
+            "share_images_drawn": int(share.group(1)) if share else None, "summary": out.strip().splitlines()[-3:]}
 
 
 def edit_one_map(root: Path) -> str:
@@ -333,7 +336,9 @@ def show(r: dict) -> None:
               f"PDF нарисовано {f['pdf_rendered']}")
         print(f"после правки одной карты ({i['edited']}): {a['seconds']} с = {i['rebuild_share_of_full'] * 100:.1f} % "
               f"полной (цель ≤ 15 %); PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
-              f"страниц собрано {a['pages']}")
+              f"страниц карт нарисовано заново {a['map_pages_rendered']}, из кэша {a['map_pages_reused']}; "
+              f"картинок для соцсетей {a['share_images_drawn']} (остальные страницы — кластеры, команды, "
+              "программа — mkdocs собирает заново целиком)")
 
 
 if __name__ == "__main__":

@@ -62,3 +62,27 @@ def test_sitemap_and_search_list_public_maps_once(corpus_site):
         assert locations.count(page) == 1
         assert (f"<loc>https://karty.example.ru/{page}</loc>" in sitemap) == (m.model.status != "draft")
     assert "_pkshell_" not in sitemap and not any("_pkshell_" in loc for loc in locations)
+
+
+def test_a_one_map_edit_renders_only_that_map_page_and_image(tmp_path):
+    root = tmp_path / "c"
+    subprocess.run([sys.executable, str(REPO / "scripts" / "gen_corpus.py"), "12", str(root), "--seed", "5"],
+                   check=True, capture_output=True)
+    cache = tmp_path / "cache"
+
+    def build():
+        out = tmp_path / f"site{len(list(tmp_path.glob('site*')))}"
+        out.mkdir()
+        return build_into(validate(root), out, site_url="https://karty.example.ru/", with_print=False,
+                          cache_dir=cache)
+
+    first = build()
+    assert first.map_pages_rendered == 12 and first.map_pages_reused == 0
+    again = build()
+    assert (again.map_pages_rendered, again.map_pages_reused, again.share_drawn) == (0, 12, 0)
+    path = sorted(p for p in (root / "career_maps").glob("*/*.yaml") if p.name != "cluster.yaml")[0]
+    text = path.read_text(encoding="utf-8")
+    last = list(re.finditer(r"max: (\d+)", text))[-1]  # the top of the ladder: the share image shows it
+    path.write_text(text[:last.start()] + f"max: {int(last.group(1)) + 500}" + text[last.end():], encoding="utf-8")
+    edited = build()
+    assert (edited.map_pages_rendered, edited.map_pages_reused, edited.share_drawn) == (1, 11, 1)

@@ -84,7 +84,9 @@ def run(args) -> int:
         out.print(f"предупреждение: {note}", style="yellow", markup=False)
     took = time.perf_counter() - started
     out.print(f"Сайт собран в {site_dir} за {took:.1f} с.", style="bold green", markup=False)
-    parts = [f"страниц: {built.pages}", f"карт: {built.maps}"]
+    parts = [f"страниц: {built.pages}", f"карт: {built.maps}",
+             f"страниц карт нарисовано заново {built.map_pages_rendered}, из кэша {built.map_pages_reused}",
+             f"картинок для соцсетей нарисовано {built.share_drawn}"]
     if not args.no_print:
         parts.append(f"PDF: {built.pdfs} (нарисовано заново {built.pdf_rendered}, из кэша {built.pdf_reused})")
     parts.append(f"предупреждений: {warnings + len(notes)}")

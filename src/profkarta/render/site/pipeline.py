@@ -15,7 +15,7 @@ from profkarta.render.site.generate import generate
 from profkarta.render.site.mkdocs_run import run_mkdocs
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.share import ShareDrawer
-from profkarta.render.site.shell import Shells, fix_sitemap
+from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.view import build_view
 from profkarta.validate import Validated
 
@@ -32,6 +32,8 @@ class SiteResult:
     pdf_rendered: int = 0
     pdf_reused: int = 0
     share_drawn: int = 0
+    map_pages_rendered: int = 0
+    map_pages_reused: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -87,7 +89,9 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         if data.maps:
-            write_map_pages(gen, data, out_dir, progress)
+            result.map_pages_rendered, result.map_pages_reused = write_map_pages(
+                gen, data, validated.project.root / "theme", out_dir,
+                cache_dir / "pages" if cache_dir else None, workers, progress)
         add_search_entries(out_dir, data)
         result.timings["страницы карт"] = time.perf_counter() - t1
     map_files = None
@@ -109,18 +113,6 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
     write_catalog(data, out_dir, map_files)
     result.timings["всего"] = time.perf_counter() - t0
     return result
-
-
-def write_map_pages(gen, data, out_dir: Path, progress) -> None:
-    """Fill the map shells mkdocs built with each map's page; list the maps in the sitemap."""
-    shells = Shells(out_dir, gen.tokens, any(m.draft for m in data.maps))
-    for i, m in enumerate(data.maps, 1):
-        target = out_dir / m.page / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(gen.writer.map_page(m, shells), encoding="utf-8")
-        if i % 200 == 0 or i == len(data.maps):
-            progress("Страницы карт", i, len(data.maps))
-    fix_sitemap(out_dir, data.site_url, [m.page for m in data.maps if not m.draft])
 
 
 def print_links(data) -> list[str]:

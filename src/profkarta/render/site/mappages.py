@@ -1,0 +1,99 @@
+"""Writing the map pages: from a content-hash cache when nothing changed, else by worker processes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+from pathlib import Path
+
+from profkarta import __version__
+from profkarta.render.site.pages import theme_dir
+from profkarta.render.site.shell import Shells, fix_sitemap
+
+PARALLEL_FROM = 200  # fewer pages are written faster by this process alone
+_JOB: dict = {}  # what forked workers inherit: the writer, the shells, the maps and where to put pages
+
+
+def _theme_key(project_theme: Path) -> str:
+    """Hash of every page template (packaged and the project's own) and of profkarta's version."""
+    h = hashlib.sha256(__version__.encode())
+    for folder in (theme_dir() / "pages", project_theme / "pages"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _page_key(base: str, m, data) -> str:
+    """Everything a map page shows: its map, cluster, college, employers, logos, PDFs, address, draft flag."""
+    logos = sorted((lg.path, lg.source.stat().st_mtime_ns, lg.source.stat().st_size)
+                   for (cid, _), lg in data.logos.items() if cid == m.cluster_id)
+    inputs = [m.model.model_dump(mode="json"), m.cluster.model_dump(mode="json"), m.college.id,
+              [e.id for e in m.employers], m.pdf, m.page, m.url, m.draft, data.site_url, data.site_name, logos]
+    return hashlib.sha256((base + json.dumps(inputs, sort_keys=True, default=str)).encode()).hexdigest()
+
+
+def _write(indices: list[int]) -> int:
+    job = _JOB
+    for i in indices:
+        m = job["maps"][i]
+        html = job["writer"].map_page(m, job["shells"])
+        target = job["out"] / m.page / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        cached = job["cached"][i]
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(html, encoding="utf-8")
+            tmp.replace(cached)  # atomic: a killed build never leaves half a page in the cache
+    return len(indices)
+
+
+def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Path | None, workers: int | None,
+                    progress) -> tuple[int, int]:
+    """Fill the shells mkdocs built; (pages rendered, pages taken from the cache). Lists maps in the sitemap."""
+    shells = Shells(out_dir, gen.tokens, any(m.draft for m in data.maps))
+    token = gen.tokens.title[len("PKTITLE"):]
+    base = _theme_key(project_theme) + "".join(
+        hashlib.sha256(html.replace(token, "").encode()).hexdigest() for _, html in sorted(shells.html.items()))
+    maps = data.maps
+    cached: list[Path | None] = []
+    todo: list[int] = []
+    reused = 0
+    for i, m in enumerate(maps):
+        path = None
+        if cache_dir is not None:
+            key = _page_key(base, m, data)
+            path = cache_dir / key[:2] / f"{key}.html"
+            if path.is_file():
+                target = out_dir / m.page / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+                reused += 1
+                cached.append(None)
+                continue
+        cached.append(path)
+        todo.append(i)
+    _JOB.update(writer=gen.writer, shells=shells, maps=maps, out=out_dir, cached=cached)
+    try:
+        n = max(1, min(workers or os.cpu_count() or 1, 8))
+        if len(todo) < PARALLEL_FROM or n < 2:
+            _write(todo)
+        else:
+            size = max(25, len(todo) // (n * 8))
+            chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+            done = 0
+            with multiprocessing.get_context("fork").Pool(n) as pool:
+                for count in pool.imap_unordered(_write, chunks):
+                    done += count
+                    progress("Страницы карт", reused + done, len(maps))
+    finally:
+        _JOB.clear()
+    progress("Страницы карт", len(maps), len(maps))
+    fix_sitemap(out_dir, data.site_url, [m.page for m in maps if not m.draft])
+    return len(todo), reused
