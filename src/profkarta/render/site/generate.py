@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
+from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_file
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
 from profkarta.render.site.config import brand_css, local_only, make_config, make_nav, read_user_config
@@ -135,7 +136,12 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     logo = _brand_logo(data, project.config, docs, warnings)
     for lg in data.logos.values():
         (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(lg.source, docs / lg.path)
+        if is_raster(lg.source) and cache_dir is not None:
+            shutil.copyfile(normalized_file(lg.source, WEB_SIDE, cache_dir / "logos"), docs / lg.path)
+        elif is_raster(lg.source):
+            (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
+        else:
+            shutil.copyfile(lg.source, docs / lg.path)  # SVG: validated as safe, kept as vector
     token = secrets.token_hex(12)
     writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo

@@ -10,6 +10,7 @@ from profkarta import refdata, urls
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import Entry
 from profkarta.model import CareerMap, Cluster, College, Employer, Programme, Team
+from profkarta.render.images import is_raster
 from profkarta.render.site import text
 from profkarta.validate import Validated
 
@@ -151,6 +152,8 @@ def _add_logo(logos: dict, cluster_id: str, ref: str, folder: Path, root: Path, 
     except (ImageProblem, OSError):
         return  # validation has already reported it
     rel = PurePosixPath(*PurePosixPath(ref.replace("\\", "/")).parts)
+    if is_raster(source):  # rasters are normalised to PNG when copied (render.images)
+        rel = rel.with_suffix(".png")
     logos[(cluster_id, ref)] = Logo(source, f"assets/logos/{cluster_id}/{rel}", alt)
 
 

@@ -1,0 +1,42 @@
+"""Raster logos normalised for output: upright, no metadata, bounded size, PNG — for the web and for print."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from profkarta.load.images import RASTER
+
+WEB_SIDE = 512  # px: a logo is shown at most ~200 CSS px wide, twice that for sharp screens
+PRINT_SIDE = 1200  # px: 300 dpi for a logo of about 100 mm on the A3 poster
+
+
+def is_raster(path: Path) -> bool:
+    return path.suffix.lower() in RASTER
+
+
+def normalize(src: Path, max_side: int) -> bytes:
+    """The logo as PNG bytes: EXIF orientation applied, metadata dropped, longest side at most max_side."""
+    from PIL import Image, ImageOps
+
+    with Image.open(src) as im:
+        im = ImageOps.exif_transpose(im)
+        im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P", "PA") or "transparency" in im.info else "RGB")
+        im.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+        from io import BytesIO
+
+        buf = BytesIO()
+        im.save(buf, "PNG", compress_level=6)
+        return buf.getvalue()
+
+
+def normalized_file(src: Path, max_side: int, folder: Path) -> Path:
+    """A normalised copy in folder, named by the source's content (reused while the logo is unchanged)."""
+    digest = hashlib.sha256(src.read_bytes() + f"/{max_side}".encode()).hexdigest()[:24]
+    out = folder / f"{digest}.png"
+    if not out.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        tmp.write_bytes(normalize(src, max_side))
+        tmp.replace(out)
+    return out
