@@ -35,3 +35,21 @@ def test_normalised_copies_are_reused_by_content(tmp_path):
     assert normalized_file(src, 512, tmp_path / "cache") == first
     Image.new("RGB", (800, 800), "green").save(src)
     assert normalized_file(src, 512, tmp_path / "cache") != first
+
+
+def test_print_embeds_a_normalised_logo(tmp_path):
+    """A 5000 px college logo reaches the PDF at no more than 1200 px (and the project file is untouched)."""
+    from pypdf import PdfReader
+
+    from profkarta.render.print import render_print
+    from tests.util import check, copy_project
+
+    root = copy_project(tmp_path)
+    logo = root / "career_maps/demo-mashinostroenie/logos/dpk.png"
+    Image.new("RGB", (5000, 2500), "navy").save(logo)
+    before = logo.read_bytes()
+    render_print(check(root), tmp_path / "out", site_url="https://karty.example.ru/", workers=1)
+    pdf = PdfReader(tmp_path / "out/print/demo-mashinostroenie/tehnolog-a4.pdf")
+    sizes = [img.image.size for img in pdf.pages[0].images]
+    assert sizes and max(max(s) for s in sizes) <= 1200
+    assert logo.read_bytes() == before

@@ -10,6 +10,7 @@ from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
 from profkarta.model.careermap import CareerMap, SupportItem
 from profkarta.model.cluster import Cluster, College
+from profkarta.render.images import PRINT_SIDE, is_raster, normalized_file
 from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, qr_data_url, short_address
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
@@ -25,6 +26,7 @@ class Logos:
 
     project: Project
     warnings: list[str] = field(default_factory=list)
+    normalized: Path | None = None  # where raster logos are normalised for print (an allowed folder)
 
     def brand(self) -> Path:
         ref = self.project.config.brand_logo
@@ -38,6 +40,9 @@ class Logos:
         try:
             path = resolve_inside(ref, base, self.project.root)
             check_image(path)
+            if self.normalized is not None and is_raster(path):
+                # upright, no metadata, at most 1200 px: a 6000 px photo must not bloat every PDF
+                path = normalized_file(path, PRINT_SIDE, self.normalized)
         except ImageProblem as exc:
             self.warnings.append(f"печать: {what} пропущен: {exc}")
             return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,12 +110,24 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
                  cache_dir: Path | None = None, workers: int | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> PrintResult:
     """Write every print file of the build into out_dir (see the package docstring)."""
+    if cache_dir:
+        return _render(validated, out_dir, site_url, drafts, cache_dir, workers, on_progress,
+                       Path(cache_dir) / "logos-print")
+    norm_dir = Path(tempfile.mkdtemp(prefix="profkarta-logos-"))
+    try:
+        return _render(validated, out_dir, site_url, drafts, cache_dir, workers, on_progress, norm_dir)
+    finally:
+        shutil.rmtree(norm_dir, ignore_errors=True)
+
+
+def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Path | None, workers: int | None,
+            on_progress, norm_dir: Path) -> PrintResult:
     project = validated.project
     out_dir = Path(out_dir)
     cache = Cache(cache_dir)
-    logos = Logos(project)
+    logos = Logos(project, normalized=norm_dir)
     result = PrintResult()
-    allowed = [str(project.root), str(THEME)]
+    allowed = [str(project.root), str(THEME), str(norm_dir)]
     common = {"base_url": base_url(), "allowed": allowed}
     flags = (site_url, "drafts" if drafts else "public")
     maps = [e for e in validated.published(drafts) if e.cluster_id in project.clusters
