@@ -183,3 +183,10 @@ def test_minimum_wage_in_force_on_approval_date(tmp_path):
     assert [f.rule for f in check(root).report.findings] == ["R2.4"]
     edit(root, MAP, "date: 2026-06-15", "date: 2025-06-15")
     assert check(root).report.findings == []
+
+
+def test_duplicate_college_id_names_the_first(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, "  - id: sever-stanok", "  - id: ural-privod")
+    hits = [f for f in check(root).report.findings if f.rule == "R1.3"]
+    assert hits and f"строка {line_of(root, CLUSTER, '  - id: ural-privod')}" in hits[0].message

@@ -96,10 +96,11 @@ def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str
         ctx.add(entry.doc, loc + ("id",), rule, f"id {what} «{ident}» должен состоять из строчных латинских "
                 "букв, цифр и дефисов, например «dpk».")
     elif ident in ids:
-        ctx.add(entry.doc, loc + ("id",), rule, f"id {what} «{ident}» уже занят (строка {ids[ident]}). "
+        first = entry.doc.pos(ids[ident] + ("id",))[0]  # positions are worked out only when needed
+        ctx.add(entry.doc, loc + ("id",), rule, f"id {what} «{ident}» уже занят (строка {first}). "
                 "Дайте каждому свой id.")
     else:
-        ids[ident] = entry.doc.pos(loc + ("id",))[0]
+        ids[ident] = loc
 
 
 def check_map(ctx: Ctx, entry: Entry, cluster: Entry | None) -> None:
