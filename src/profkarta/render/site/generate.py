@@ -154,17 +154,12 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     share_out = build / "share-out"
     share_cache = cache_dir / "share" if cache_dir else None
     tokens = Tokens(token)
-    if data.maps:
-        writer.map_shells(tokens, any(m.draft for m in data.maps))
+    writer.shells(tokens, shell_kinds(data))
     for m in data.maps:
         share_jobs.append((share_lines(m, brand), str(share_out / urls.share_image(m.cluster_id, m.id)),
                            str(share_cache) if share_cache else None))
         done += 1
         progress("Страницы карт", done, total)
-    for cid, cluster in data.clusters.items():
-        writer.cluster(cid, cluster)
-        done += 1
-        progress("Страницы кластеров", done, total)
     for t in data.teams:
         writer.team(t)
         done += 1
@@ -187,4 +182,14 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                                     "assets/profkarta/brand.css"],
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
-    return Generated(config, writer.count + len(data.maps), warnings, share_jobs, writer, tokens)
+    return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
+
+
+def shell_kinds(data) -> list[tuple[str, bool]]:
+    """Which shells this build needs: public and draft map pages, cluster pages."""
+    kinds = [("map", False)] if any(not m.draft for m in data.maps) else []
+    if any(m.draft for m in data.maps):
+        kinds.append(("map", True))
+    if data.clusters:
+        kinds.append(("cluster", False))
+    return kinds

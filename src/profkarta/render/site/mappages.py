@@ -9,7 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
-from profkarta import __version__
+from profkarta import __version__, urls
+from profkarta.render.site.generate import shell_kinds
 from profkarta.render.site.pages import theme_dir
 from profkarta.render.site.shell import Shells, fix_sitemap
 
@@ -39,8 +40,15 @@ def _page_key(base: str, m, data) -> str:
 
 def _write(indices: list[int]) -> int:
     job = _JOB
+    maps, clusters = job["maps"], job["clusters"]
     for i in indices:
-        m = job["maps"][i]
+        if i >= len(maps):  # a cluster page: cheap, and it lists its maps, so it is always rendered
+            cid, cluster = clusters[i - len(maps)]
+            target = job["out"] / urls.cluster_page(cid) / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(job["writer"].cluster_page(cid, cluster, job["shells"]), encoding="utf-8")
+            continue
+        m = maps[i]
         html = job["writer"].map_page(m, job["shells"])
         target = job["out"] / m.page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -56,8 +64,8 @@ def _write(indices: list[int]) -> int:
 
 def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Path | None, workers: int | None,
                     progress) -> tuple[int, int]:
-    """Fill the shells mkdocs built; (pages rendered, pages taken from the cache). Lists maps in the sitemap."""
-    shells = Shells(out_dir, gen.tokens, any(m.draft for m in data.maps))
+    """Fill the shells mkdocs built with map and cluster pages; (map pages rendered, taken from the cache)."""
+    shells = Shells(out_dir, gen.tokens, shell_kinds(data))
     token = gen.tokens.title[len("PKTITLE"):]
     base = _theme_key(project_theme) + "".join(
         hashlib.sha256(html.replace(token, "").encode()).hexdigest() for _, html in sorted(shells.html.items()))
@@ -79,7 +87,10 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
                 continue
         cached.append(path)
         todo.append(i)
-    _JOB.update(writer=gen.writer, shells=shells, maps=maps, out=out_dir, cached=cached)
+    clusters = list(data.clusters.items())
+    rendered = len(todo)
+    todo += range(len(maps), len(maps) + len(clusters))
+    _JOB.update(writer=gen.writer, shells=shells, maps=maps, clusters=clusters, out=out_dir, cached=cached)
     try:
         n = max(1, min(workers or os.cpu_count() or 1, 8))
         if len(todo) < PARALLEL_FROM or n < 2:
@@ -91,9 +102,10 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
             with multiprocessing.get_context("fork").Pool(n) as pool:
                 for count in pool.imap_unordered(_write, chunks):
                     done += count
-                    progress("Страницы карт", reused + done, len(maps))
+                    progress("Страницы карт и кластеров", reused + done, len(maps) + len(clusters))
     finally:
         _JOB.clear()
-    progress("Страницы карт", len(maps), len(maps))
-    fix_sitemap(out_dir, data.site_url, [m.page for m in maps if not m.draft])
-    return len(todo), reused
+    progress("Страницы карт и кластеров", len(maps) + len(clusters), len(maps) + len(clusters))
+    fix_sitemap(out_dir, data.site_url, [m.page for m in maps if not m.draft] +
+                [urls.cluster_page(cid) for cid, _ in clusters])
+    return rendered, reused

@@ -117,10 +117,10 @@ class PageWriter:
             industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
         return meta, text.strip_blank_lines(html)
 
-    def map_shells(self, tokens, drafts: bool) -> None:
-        """The page shells mkdocs renders once; every map page is one of them, filled (see shell.py)."""
-        for draft in (False, True) if drafts else (False,):
-            self.write_raw(shell_page(draft), tokens.meta(draft), tokens.body)
+    def shells(self, tokens, kinds: list[tuple[str, bool]]) -> None:
+        """The page shells mkdocs renders once; every map and cluster page is one of them, filled (shell.py)."""
+        for kind, draft in kinds:
+            self.write_raw(shell_page(draft, kind), tokens.meta(draft, kind), tokens.body)
 
     def map_page(self, m, shells) -> str:
         meta, html = self.map_parts(m)
@@ -134,12 +134,16 @@ class PageWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(out, encoding="utf-8")
 
-    def cluster(self, cid: str, cluster) -> None:
-        self.write(urls.cluster_page(cid), "cluster.html", {
-            "title": cluster.name, "hide": ["toc"],
-            "description": self.description(f"{text.CLUSTER_KIND_RU[cluster.kind]}: {cluster.industry},",
-                                             f"{cluster.region}.", cluster.description)},
-            cid=cid, cluster=cluster, maps=self.data.maps_of_cluster(cid), teams=self.data.teams_of_cluster(cid))
+    def cluster_page(self, cid: str, cluster, shells) -> str:
+        page = urls.cluster_page(cid)
+        title = cluster.name
+        description = self.description(f"{text.CLUSTER_KIND_RU[cluster.kind]}: {cluster.industry},",
+                                       f"{cluster.region}.", cluster.description)
+        html = self.env.get_template("cluster.html").render(
+            data=self.data, base=base_of(page), page_url=page, abs_url=urls.absolute(self.data.site_url, page),
+            has_intro=False, cid=cid, cluster=cluster, maps=self.data.maps_of_cluster(cid),
+            teams=self.data.teams_of_cluster(cid))
+        return shells.fill(False, page, title, description, "", "", text.strip_blank_lines(html), kind="cluster")
 
     def team(self, t) -> None:
         college_maps = self.data.maps_of_college(t.model.cluster, t.model.college)

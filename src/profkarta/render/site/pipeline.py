@@ -88,7 +88,7 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
             shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
-        if data.maps:
+        if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
                 gen, data, validated.project.root / "theme", out_dir,
                 cache_dir / "pages" if cache_dir else None, workers, progress)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from profkarta import urls
 from profkarta.render.site import text
 
 INDEX = Path("search") / "search_index.json"
@@ -21,12 +22,21 @@ def map_entry(m) -> dict:
             "text": ". ".join(w for w in words if w)}
 
 
+def cluster_entry(cid: str, cluster) -> dict:
+    """Name, kind, industry, region, colleges and employers of a cluster."""
+    words = [text.CLUSTER_KIND_RU[cluster.kind], cluster.industry, cluster.region,
+             "Колледжи: " + ", ".join(c.name for c in cluster.colleges),
+             "Работодатели: " + ", ".join(e.name for e in cluster.employers)]
+    return {"location": urls.cluster_page(cid), "title": cluster.name, "text": ". ".join(w for w in words if w)}
+
+
 def add_search_entries(site_dir: Path, data) -> int:
-    """Map pages are left out of mkdocs' own indexing (front matter search.exclude); add them compactly here."""
+    """Map and cluster pages are left out of mkdocs' own indexing (they are filled shells); add them here."""
     path = site_dir / INDEX
-    if not path.is_file() or not data.maps:
+    entries = [map_entry(m) for m in data.maps] + [cluster_entry(cid, c) for cid, c in data.clusters.items()]
+    if not path.is_file() or not entries:
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
-    index.setdefault("docs", []).extend(map_entry(m) for m in data.maps)
+    index.setdefault("docs", []).extend(entries)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(data.maps)
+    return len(entries)

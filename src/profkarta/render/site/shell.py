@@ -14,11 +14,14 @@ import shutil
 from html import escape
 from pathlib import Path
 
-SHELL_CLUSTER = "_pkshell_"  # "_" cannot occur in an id, so no real map can live here
+SHELL_CLUSTER = "_pkshell_"  # "_" cannot occur in an id, so no real map or cluster can live here
 SHELLS = {False: "_public_", True: "_draft_"}
 
 
-def shell_page(draft: bool) -> str:
+def shell_page(draft: bool, kind: str = "map") -> str:
+    """Where a shell is built: at the depth of the pages it stands for (relative links stay right)."""
+    if kind == "cluster":
+        return f"clusters/{SHELL_CLUSTER}/"
     return f"maps/{SHELL_CLUSTER}/{SHELLS[draft]}/"
 
 
@@ -32,7 +35,9 @@ class Tokens:
         self.jsonld = f"PKJSONLD{token}"
         self.body = f"<!--PKBODY{token}-->"
 
-    def meta(self, draft: bool) -> dict:
+    def meta(self, draft: bool, kind: str = "map") -> dict:
+        if kind == "cluster":  # cluster pages keep the navigation and the site's default share image
+            return {"title": self.title, "description": self.description, "hide": ["toc"], "search": {"exclude": True}}
         meta = {"title": self.title, "description": self.description, "hide": ["navigation", "toc"],
                 "search": {"exclude": True}, "pk_image": self.image, "pk_jsonld": self.jsonld}
         if draft:
@@ -43,20 +48,22 @@ class Tokens:
 class Shells:
     """The built shell pages, read back from the site folder and removed from it."""
 
-    def __init__(self, site_dir: Path, tokens: Tokens, drafts_needed: bool):
+    def __init__(self, site_dir: Path, tokens: Tokens, kinds: list[tuple[str, bool]]):
         self.tokens = tokens
-        self.html: dict[bool, str] = {}
-        for draft in (False, True) if drafts_needed else (False,):
-            path = site_dir / shell_page(draft) / "index.html"
+        self.html: dict[tuple[str, bool], str] = {}
+        for kind, draft in kinds:
+            path = site_dir / shell_page(draft, kind) / "index.html"
             html = path.read_text(encoding="utf-8")
             if tokens.body not in html:
-                raise RuntimeError(f"в оболочке страницы карты нет места для содержимого ({path})")
-            self.html[draft] = html
+                raise RuntimeError(f"в оболочке страницы нет места для содержимого ({path})")
+            self.html[(kind, draft)] = html
         remove_tree(site_dir / "maps" / SHELL_CLUSTER)
+        remove_tree(site_dir / "clusters" / SHELL_CLUSTER)
 
-    def fill(self, draft: bool, page: str, title: str, description: str, image: str, jsonld: str, body: str) -> str:
+    def fill(self, draft: bool, page: str, title: str, description: str, image: str, jsonld: str, body: str,
+             kind: str = "map") -> str:
         t = self.tokens
-        html = self.html[draft].replace(shell_page(draft), page)
+        html = self.html[(kind, draft)].replace(shell_page(draft, kind), page)
         return (html.replace(t.title, escape(title, quote=True))
                 .replace(t.description, escape(description, quote=True))
                 .replace(t.image, escape(image, quote=True))
