@@ -38,7 +38,11 @@ def test_every_map_page_is_built_from_the_shell(corpus_site):
         assert f'href="https://karty.example.ru/maps/{m.cluster_id}/{m.id}/"' in html  # canonical
         assert ("pk-watermark" in html) == (m.model.status == "draft")
         assert "PKTITLE" not in html and "PKBODY" not in html and "_pkshell_" not in html
-    assert not (out / "maps" / "_pkshell_").exists()
+        assert html.count("<h1") == 1  # the page's own title, not a second one from the theme
+    for cid in v.project.clusters:
+        html = (out / "clusters" / cid / "index.html").read_text(encoding="utf-8")
+        assert html.count("<h1") == 1 and "PKTITLE" not in html and v.project.clusters[cid].model.region in html
+    assert not (out / "maps" / "_pkshell_").exists() and not (out / "clusters" / "_pkshell_").exists()
 
 
 def test_navigation_lists_no_individual_map(corpus_site):

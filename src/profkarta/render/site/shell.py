@@ -33,7 +33,9 @@ class Tokens:
         self.description = f"PKDESC{token}"
         self.image = f"PKIMAGE{token}"
         self.jsonld = f"PKJSONLD{token}"
-        self.body = f"<!--PKBODY{token}-->"
+        # the comment names «<h1» so that the theme does not add its own title heading to the shell;
+        # the page's content brings its own h1
+        self.body = f"<!--PKBODY{token}<h1>-->"
 
     def meta(self, draft: bool, kind: str = "map") -> dict:
         if kind == "cluster":  # cluster pages keep the navigation and the site's default share image
