@@ -182,36 +182,49 @@ def bench_print(validated, m: int, work: Path) -> dict:
 
 
 class TreeRss(threading.Thread):
-    """Peak resident memory of a process and all its descendants, sampled from /proc."""
+    """Peak memory of a process and all its descendants, sampled from /proc.
+
+    Worker processes are forked, so they share most pages with the parent: the sum of RSS would
+    count those pages once per process. The proportional set size (PSS, smaps_rollup) shares each
+    page among the processes that map it, so the sum is the memory the build really occupies.
+    """
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.pid, self.peak, self.stop = pid, 0, False
+        self.pid, self.peak, self.peak_rss, self.stop = pid, 0, 0, False
 
     def run(self) -> None:
         while not self.stop:
-            self.peak = max(self.peak, self._tree_rss())
-            time.sleep(0.2)
+            pss, rss = self._tree()
+            self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
+            time.sleep(0.5)
 
-    def _tree_rss(self) -> int:
+    def _tree(self) -> tuple[int, int]:
         children: dict[int, list[int]] = {}
-        rss: dict[int, int] = {}
         for d in os.listdir("/proc"):
             if not d.isdigit():
                 continue
             try:
                 with open(f"/proc/{d}/stat") as fh:
-                    parts = fh.read().rsplit(")", 1)[1].split()
-                children.setdefault(int(parts[1]), []).append(int(d))
-                rss[int(d)] = int(parts[21]) * os.sysconf("SC_PAGE_SIZE")
+                    parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(d))
             except (OSError, IndexError, ValueError):
                 continue
-        total, todo = 0, [self.pid]
+        pss = rss = 0
+        todo = [self.pid]
         while todo:
             p = todo.pop()
-            total += rss.get(p, 0)
             todo.extend(children.get(p, []))
-        return total
+            try:
+                with open(f"/proc/{p}/smaps_rollup") as fh:
+                    for line in fh:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1]) * 1024
+                        elif line.startswith("Rss:"):
+                            rss += int(line.split()[1]) * 1024
+            except OSError:
+                continue
+        return pss, rss
 
 
 def run_build(root: Path, site: Path, no_print: bool) -> dict:
@@ -232,6 +245,7 @@ def run_build(root: Path, site: Path, no_print: bool) -> dict:
     pages = re.search(r"страниц карт нарисовано заново (\d+), из кэша (\d+)", out)
     share = re.search(r"картинок для соцсетей нарисовано (\d+)", out)
     return {"seconds": round(took, 1), "peak_rss_mb": round(watch.peak / 2**20),
+            "peak_rss_sum_mb": round(watch.peak_rss / 2**20),
             "pdf_rendered": int(m.group(1)) if m else None, "pdf_reused": int(m.group(2)) if m else None,
             "map_pages_rendered": int(pages.group(1)) if pages else None,
             "map_pages_reused": int(pages.group(2)) if pages else None,
@@ -332,7 +346,8 @@ def show(r: dict) -> None:
     if "incremental" in r:
         i = r["incremental"]
         f, a = i["full_build"], i["rebuild"]
-        print(f"полная сборка: {f['seconds']} с, пик памяти {f['peak_rss_mb']} МБ (цель ≤ 1536), "
+        print(f"полная сборка: {f['seconds']} с, пик памяти {f['peak_rss_mb']} МБ PSS всех процессов "
+              f"(сумма RSS {f['peak_rss_sum_mb']} МБ считает общие страницы форков многократно; цель ≤ 1536), "
               f"PDF нарисовано {f['pdf_rendered']}")
         print(f"после правки одной карты ({i['edited']}): {a['seconds']} с = {i['rebuild_share_of_full'] * 100:.1f} % "
               f"полной (цель ≤ 15 %); PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
