@@ -110,10 +110,16 @@ def estimate(m: CareerMap, level: int) -> tuple[float, list[tuple]]:
     return total, sorted(lad.fields + sup.fields, key=lambda f: -f[1])
 
 
+# The estimate runs a little short; starting from the level that fits with this much to spare cut the
+# second layouts from 1 map in 2 to 1 in 4 on a sample of 20 corpus maps, at the cost of 1 map in 20
+# set 0.4 pt smaller than it strictly needed.
+START_MARGIN = 4.5  # mm
+
+
 def start_level(m: CareerMap) -> int:
-    """The largest type the estimate expects to fit (the renderer checks and steps down)."""
+    """The largest type the estimate expects to fit with a small margin (the renderer checks and steps down)."""
     for level in range(len(LEVELS)):
-        if estimate(m, level)[0] <= PAGE_H:
+        if estimate(m, level)[0] <= PAGE_H - START_MARGIN:
             return level
     return len(LEVELS) - 1
 
