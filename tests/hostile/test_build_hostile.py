@@ -176,6 +176,9 @@ def test_killed_build_leaves_the_old_site(hostile_site):
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert _tree(root / "site") == site_before
+    assert list(root.glob(".site.new-*"))  # the killed build left its staging folder …
+    assert _build(root, "--no-print") == 0
+    assert not list(root.glob(".site.new-*"))  # … and the next build cleared it away
 
 
 def test_build_opens_no_network_connection(tmp_path, monkeypatch):

@@ -190,3 +190,19 @@ def test_duplicate_college_id_names_the_first(tmp_path):
     edit(root, CLUSTER, "  - id: sever-stanok", "  - id: ural-privod")
     hits = [f for f in check(root).report.findings if f.rule == "R1.3"]
     assert hits and f"строка {line_of(root, CLUSTER, '  - id: ural-privod')}" in hits[0].message
+
+
+def test_a_wrong_support_item_is_one_plain_message(tmp_path):
+    """pydantic tries both branches of «text or {title, description}»: the user sees one message, no branch names."""
+    root = copy_project(tmp_path)
+    line = edit(root, MAP, "    - Цифровой паспорт компетенций и портфолио", "    - {name: x}")
+    findings = check(root).report.findings
+    assert [(f.rule, f.line, f.field) for f in findings] == [("R3.1", line, "support.college[0]")]
+    assert "title/description" in findings[0].message and "constrained" not in findings[0].message
+
+
+def test_allowed_values_are_listed_in_russian(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "status: approved", "status: утверждена")
+    (finding,) = check(root).report.errors  # (K1 also warns: the programme has no approved map now)
+    assert finding.message.endswith("Допустимо: draft, approved.") and " or " not in finding.message

@@ -163,8 +163,8 @@ def _data_files(folder: Path) -> list[Path]:
 def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
     """Read every data file of the project; unreadable files become findings, never exceptions."""
     root = root.resolve()
-    project = Project(root, read_config(root, []))
-    project.config = read_config(root, project.load_findings)
+    findings: list[Finding] = []
+    project = Project(root, read_config(root, findings), load_findings=findings)
     maps_dir = root / MAPS_DIR
     if cluster_dirs is None:
         cluster_dirs = sorted(p for p in maps_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \

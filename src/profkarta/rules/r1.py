@@ -6,7 +6,8 @@ import difflib
 
 from profkarta import refdata
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
-from profkarta.load.project import Entry
+from profkarta.findings import ERROR, Finding
+from profkarta.load.project import ID_RE, Entry
 from profkarta.rules.context import Ctx, as_list, check_contacts, text
 
 
@@ -18,12 +19,12 @@ def check_brand(ctx: Ctx) -> None:
     try:
         check_image(resolve_inside(cfg.brand_logo, ctx.project.root, ctx.project.root))
     except (ImageProblem, OSError) as exc:
-        line = _line_of(cfg.path, "logo:")
-        ctx.report.add(_finding("mkdocs.yml", line, "R1.1", "extra.brand.logo",
-                                f"логотип «Профессионалитета»: {exc}"))
+        ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "logo:"), 1, ERROR, "R1.1", "extra.brand.logo",
+                               f"логотип «Профессионалитета»: {exc}"))
 
 
 def _line_of(path, needle: str) -> int:
+    """mkdocs.yml is read by its own tolerant loader without positions: find the key's line by text."""
     try:
         for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if needle in line:
@@ -31,12 +32,6 @@ def _line_of(path, needle: str) -> int:
     except (OSError, UnicodeDecodeError):
         pass
     return 1
-
-
-def _finding(file: str, line: int, rule: str, field: str, message: str):
-    from profkarta.findings import ERROR, Finding
-
-    return Finding(file, line, 1, ERROR, rule, field, message)
 
 
 def check_cluster(ctx: Ctx, entry: Entry) -> None:
@@ -86,8 +81,6 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
 
 
 def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str) -> None:
-    from profkarta.load.project import ID_RE
-
     ident = item.get("id")
     if not isinstance(ident, str) or not isinstance(loc[0], str):
         return

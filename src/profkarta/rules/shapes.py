@@ -56,8 +56,12 @@ def rule_for(kind: str, loc: tuple) -> str:
     return best
 
 
-def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
-    """Drop pydantic's union branch names from loc; say whether the last part is a missing key."""
+def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool, bool]:
+    """(location in the data, the last part is a missing key, a union branch failed there).
+
+    pydantic names the branch of a union it tried (e.g. "constrained-str", "SupportItem") in loc;
+    such a name is not in the data, so the error is about the value at the path so far.
+    """
     out: list = []
     cur = data
     for i, part in enumerate(loc):
@@ -69,9 +73,15 @@ def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool]:
             cur = cur[part]
         elif isinstance(cur, dict) and isinstance(part, str) and i == len(loc) - 1:
             out.append(part)
-            return tuple(out), True
-        # otherwise a union branch name like "str" or "SupportItem": skip it
-    return tuple(out), False
+            return tuple(out), True, False
+        else:
+            return tuple(out), False, True
+    return tuple(out), False, False
+
+
+UNION_WHAT = {"college": "текст или пара полей title/description", "employer": "текст или пара полей title/description",
+              "region": "текст или пара полей title/description", "activities": "текст или список строк",
+              "growth": "текст или список строк", "protocol": "номер протокола (текст или число)"}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -111,8 +121,8 @@ def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
     if missing or kind == "missing":
         return f"не заполнено обязательное поле «{name}». Добавьте его."
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"недопустимое значение «{value}». Допустимо: {expected}."
+        expected = err.get("ctx", {}).get("expected", "").replace("' or '", "', '")
+        return f"недопустимое значение «{value}». Допустимо: {expected.replace(chr(39), '')}."
     if value is None:
         return "значение пустое. Заполните его или удалите строку."
     for key, what in WHAT_TO_WRITE.items():
@@ -145,20 +155,23 @@ def check_shape(entry: Entry) -> list[Finding]:
     out: list[Finding] = []
     seen: set = set()
     for err in errors:
-        loc, missing = _data_loc(data, tuple(err["loc"]))
-        if err["type"] in ("int_type", "string_type", "model_type") and err["loc"] != loc:
-            # a union branch failed; report the union once at the data location
-            err = {**err, "type": "union"}
-        if (loc, err["type"] == "extra_forbidden") in seen:
+        loc, missing, union = _data_loc(data, tuple(err["loc"]))
+        if missing and loc[-1] not in _fields_at(MODELS[entry.kind], loc):
+            loc, missing, union = loc[:-1], False, True  # the "missing key" is a union branch's name
+        kind = "union" if union else err["type"]
+        if (loc, kind) in seen or (union and (loc, "union") in seen):
             continue
-        seen.add((loc, err["type"] == "extra_forbidden"))
+        seen.add((loc, kind))
         value = doc.get(loc)
-        if err["type"] == "extra_forbidden":
+        if kind == "extra_forbidden":
             known = _fields_at(MODELS[entry.kind], loc)
             out.append(doc.finding(loc, "Y4", _message(err, value, False, known), key=True))
             continue
-        if err["type"] == "union":
-            msg = f"ожидается текст или пара полей title/description, а записано «{value}»."
+        if kind == "union":
+            field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            what = UNION_WHAT.get(field, "значение другого вида")
+            shown = f"словарь с полями {', '.join(map(str, value))}" if isinstance(value, dict) else value
+            msg = f"ожидается {what}, а записано «{shown}». Исправьте запись по образцу."
         else:
             msg = _message(err, value, missing, [])
         if loc == ("support",) and missing:

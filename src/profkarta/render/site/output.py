@@ -22,14 +22,18 @@ def staged_output(site_dir: Path):
     parent = site_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=parent))
+        (parent / f"{staging.name}.pid").write_text(str(os.getpid()), encoding="ascii")
     except OSError as exc:
         raise BuildError(f"не удалось создать временную папку рядом с «{site_dir}»: {exc.strerror or exc}.") from None
     try:
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        (parent / f"{staging.name}.pid").unlink(missing_ok=True)
         raise
+    (parent / f"{staging.name}.pid").unlink(missing_ok=True)
     old = None
     try:
         if site_dir.exists() or site_dir.is_symlink():
@@ -48,3 +52,20 @@ def staged_output(site_dir: Path):
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Staging folders of builds that were killed (their process is gone) are removed; running ones are kept."""
+    for pid_file in site_dir.parent.glob(f".{site_dir.name}.new-*.pid"):
+        try:
+            os.kill(int(pid_file.read_text(encoding="ascii").strip()), 0)
+            continue  # that build is still running
+        except PermissionError:
+            continue  # running, under another user
+        except (ProcessLookupError, ValueError, OSError):
+            pass  # gone, or an unreadable note: a leftover
+        shutil.rmtree(pid_file.with_suffix(""), ignore_errors=True)
+        pid_file.unlink(missing_ok=True)
+    for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):
+        if old.is_dir() and not (old / "site").exists():
+            shutil.rmtree(old, ignore_errors=True)
