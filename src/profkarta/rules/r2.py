@@ -56,7 +56,7 @@ def check_ladder(ctx: Ctx, entry: Entry) -> None:
     if not isinstance(ladder, list):
         return
     if len(ladder) < MIN_STAGES:
-        ctx.add(doc, ("ladder",), "R2.2", f"в карьерной лестнице {len(ladder)} ступ. — нужно не меньше "
+        ctx.add(doc, ("ladder",), "R2.2", f"ступеней в карьерной лестнице: {len(ladder)}, а нужно не меньше "
                 f"{MIN_STAGES} (например: практикант, специалист, руководитель). Добавьте ступени.")
     last = len(ladder) - 1
     for i, stage in enumerate(ladder):

@@ -13,7 +13,7 @@ def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
     data = doc.data if isinstance(doc.data, dict) else {}
     members = data.get("members")
     if isinstance(members, list) and not MIN_MEMBERS <= len(members) <= MAX_MEMBERS:
-        ctx.add(doc, ("members",), "T", f"в команде {len(members)} студ. — нужно от {MIN_MEMBERS} до "
+        ctx.add(doc, ("members",), "T", f"студентов в команде: {len(members)}, а нужно от {MIN_MEMBERS} до "
                 f"{MAX_MEMBERS} (куратор не считается). Исправьте список members.")
     if isinstance(members, list):
         for i, m in enumerate(members):
