@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-EXAMPLES = Path("/work/shared/spec/examples")
+EXAMPLES = Path(__file__).resolve().parent / "projects" / "spec_example"  # a copy of the spec's example project
 SITE_URL = "https://karty.example.test/"
 CLUSTER = "demo-mashinostroenie"
 HOSTILE = "<script>alert('x')</script> Тест & «кавычки» </script>"

@@ -6,6 +6,7 @@ import io
 
 from PIL import Image
 
+from profkarta.cache import Cache
 from profkarta.render.images import normalize, normalized_file
 
 
@@ -31,10 +32,11 @@ def test_transparency_is_kept_and_small_logos_are_not_enlarged(tmp_path):
 def test_normalised_copies_are_reused_by_content(tmp_path):
     src = tmp_path / "logo.png"
     Image.new("RGB", (800, 800), "blue").save(src)
-    first = normalized_file(src, 512, tmp_path / "cache")
-    assert normalized_file(src, 512, tmp_path / "cache") == first
+    cache = Cache(tmp_path / "cache")
+    first = normalized_file(src, 512, cache)
+    assert normalized_file(src, 512, cache) == first
     Image.new("RGB", (800, 800), "green").save(src)
-    assert normalized_file(src, 512, tmp_path / "cache") != first
+    assert normalized_file(src, 512, cache) != first
 
 
 def test_print_embeds_a_normalised_logo(tmp_path):

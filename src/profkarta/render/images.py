@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from profkarta.cache import Cache, file_digest, make_key
 from profkarta.load.images import RASTER
 
 WEB_SIDE = 512  # px: a logo is shown at most ~200 CSS px wide, twice that for sharp screens
@@ -30,13 +30,7 @@ def normalize(src: Path, max_side: int) -> bytes:
         return buf.getvalue()
 
 
-def normalized_file(src: Path, max_side: int, folder: Path) -> Path:
-    """A normalised copy in folder, named by the source's content (reused while the logo is unchanged)."""
-    digest = hashlib.sha256(src.read_bytes() + f"/{max_side}".encode()).hexdigest()[:24]
-    out = folder / f"{digest}.png"
-    if not out.is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
-        tmp.write_bytes(normalize(src, max_side))
-        tmp.replace(out)
-    return out
+def normalized_file(src: Path, max_side: int, cache: Cache) -> Path:
+    """A normalised copy in the cache, keyed by the source's content (reused while the logo is unchanged)."""
+    key = make_key("logo", file_digest(src), max_side)
+    return cache.file(key, "logo.png", lambda: normalize(src, max_side))

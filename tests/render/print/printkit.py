@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 
-EXAMPLES = Path("/work/shared/spec/examples")
+EXAMPLES = Path(__file__).resolve().parents[2] / "projects" / "spec_example"  # a copy of the spec's example
 SITE_URL = "https://karty.example.ru"
 CLUSTER = "demo-mashinostroenie"
 MAP_FILE = f"career_maps/{CLUSTER}/tehnolog.yaml"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from profkarta import urls
+from profkarta.cache import Cache
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
 from profkarta.model.careermap import CareerMap, SupportItem
@@ -26,7 +27,7 @@ class Logos:
 
     project: Project
     warnings: list[str] = field(default_factory=list)
-    normalized: Path | None = None  # where raster logos are normalised for print (an allowed folder)
+    normalized: Cache | None = None  # where raster logos are normalised for print (an allowed folder)
 
     def brand(self) -> Path:
         ref = self.project.config.brand_logo

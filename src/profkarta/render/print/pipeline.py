@@ -16,7 +16,8 @@ from profkarta import urls
 from profkarta.errors import BuildError
 from profkarta.render.print import engine
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
-from profkarta.render.print.cache import Cache, key_of
+from profkarta.cache import Cache
+from profkarta.render.print.cache import key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.render.print.fit import start_level
 from profkarta.render.print.templates import base_url, render_html
@@ -58,18 +59,15 @@ def booklet_job(job: dict) -> dict:
         number_pages(ctx, guess, counts)
         html = render_html("booklet.html.j2", ctx)
         key = key_of("front", html)
-        path = cache.path(key, "front.pdf")
-        if path is not None and path.is_file():
-            front = path.read_bytes()
+        cached = cache.load(key, ["front.pdf"])
+        if cached is not None:
+            front = cached["front.pdf"]
             break
         doc = engine.layout(html, job["base_url"], job["allowed"])
         laid_out = True
         if len(doc.pages) == guess:
             front = engine.write_pdf(doc)
-            tmp = Path(job["target"] + ".front")
-            tmp.write_bytes(front)
-            cache.put(key, ["front.pdf"], [tmp])
-            tmp.unlink()
+            cache.store(key, {"front.pdf": front})
             break
         guess = len(doc.pages)
     else:  # pragma: no cover - the contents never settle
@@ -111,23 +109,21 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
                  on_progress: Callable[[int, int], None] | None = None) -> PrintResult:
     """Write every print file of the build into out_dir (see the package docstring)."""
     if cache_dir:
-        return _render(validated, out_dir, site_url, drafts, cache_dir, workers, on_progress,
-                       Path(cache_dir) / "logos-print")
-    norm_dir = Path(tempfile.mkdtemp(prefix="profkarta-logos-"))
+        return _render(validated, out_dir, site_url, drafts, Cache(cache_dir), workers, on_progress)
+    scratch = Path(tempfile.mkdtemp(prefix="profkarta-print-cache-"))  # normalised logos need a folder
     try:
-        return _render(validated, out_dir, site_url, drafts, cache_dir, workers, on_progress, norm_dir)
+        return _render(validated, out_dir, site_url, drafts, Cache(scratch), workers, on_progress)
     finally:
-        shutil.rmtree(norm_dir, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Path | None, workers: int | None,
-            on_progress, norm_dir: Path) -> PrintResult:
+def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache, workers: int | None,
+            on_progress) -> PrintResult:
     project = validated.project
     out_dir = Path(out_dir)
-    cache = Cache(cache_dir)
-    logos = Logos(project, normalized=norm_dir)
+    logos = Logos(project, normalized=cache)
     result = PrintResult()
-    allowed = [str(project.root), str(THEME), str(norm_dir)]
+    allowed = [str(project.root), str(THEME), str(cache.root)]  # cache.root: the normalised raster logos
     common = {"base_url": base_url(), "allowed": allowed}
     flags = (site_url, "drafts" if drafts else "public")
     maps = [e for e in validated.published(drafts) if e.cluster_id in project.clusters
@@ -146,7 +142,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
         targets = [out_dir / rel["a4"], out_dir / rel["a3"]]
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
-        if cache.get(key, ["a4.pdf", "a3.pdf"], targets):
+        if cache.restore(key, ["a4.pdf", "a3.pdf"], targets):
             result.reused += 1
             continue
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
@@ -163,7 +159,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
         result.cards.append(rel)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if cache.get(key, ["cards.pdf"], [target]):
+        if cache.restore(key, ["cards.pdf"], [target]):
             result.reused += 1
             continue
         phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
@@ -184,7 +180,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
             ctx = booklet_context(project, cid, college, group, site_url, logos)
             key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags,
                          *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)))
-            if cache.get(key, ["booklet.pdf"], [target]):
+            if cache.restore(key, ["booklet.pdf"], [target]):
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,
@@ -204,7 +200,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
     _check(results)
     for r in results:
         names, targets = stores[r["key"]]
-        cache.put(r["key"], names, targets)
+        cache.store(r["key"], dict(zip(names, targets, strict=True)))
         result.rendered += 1
         result.seconds[r["kind"]] = result.seconds.get(r["kind"], 0.0) + r["seconds"]
         if r["kind"] == "map" and r["pages"] > 1:
@@ -215,7 +211,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
     results = _run(phase2, workers, progress)
     _check(results)
     for r in results:
-        cache.put(r["key"], ["booklet.pdf"], [Path(r["target"])])
+        cache.store(r["key"], {"booklet.pdf": Path(r["target"])})
         result.rendered += r["laid_out"]
         result.reused += not r["laid_out"]
         result.seconds["booklet"] = result.seconds.get("booklet", 0.0) + r["seconds"]

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
+from profkarta.cache import Cache
 from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_file
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
@@ -137,7 +138,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     for lg in data.logos.values():
         (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
         if is_raster(lg.source) and cache_dir is not None:
-            shutil.copyfile(normalized_file(lg.source, WEB_SIDE, cache_dir / "logos"), docs / lg.path)
+            shutil.copyfile(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
         elif is_raster(lg.source):
             (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
         else:
@@ -152,7 +153,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
     share_jobs: list = []
     share_out = build / "share-out"
-    share_cache = cache_dir / "share" if cache_dir else None
+    share_cache = cache_dir
     tokens = Tokens(token)
     writer.shells(tokens, shell_kinds(data))
     for m in data.maps:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
-import shutil
 from pathlib import Path
 
-from profkarta import __version__, urls
+from profkarta import urls
+from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.generate import shell_kinds
 from profkarta.render.site.pages import theme_dir
 from profkarta.render.site.shell import Shells, fix_sitemap
@@ -18,24 +17,12 @@ PARALLEL_FROM = 200  # fewer pages are written faster by this process alone
 _JOB: dict = {}  # what forked workers inherit: the writer, the shells, the maps and where to put pages
 
 
-def _theme_key(project_theme: Path) -> str:
-    """Hash of every page template (packaged and the project's own) and of profkarta's version."""
-    h = hashlib.sha256(__version__.encode())
-    for folder in (theme_dir() / "pages", project_theme / "pages"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
 def _page_key(base: str, m, data) -> str:
     """Everything a map page shows: its map, cluster, college, employers, logos, PDFs, address, draft flag."""
-    logos = sorted((lg.path, lg.source.stat().st_mtime_ns, lg.source.stat().st_size)
-                   for (cid, _), lg in data.logos.items() if cid == m.cluster_id)
-    inputs = [m.model.model_dump(mode="json"), m.cluster.model_dump(mode="json"), m.college.id,
-              [e.id for e in m.employers], m.pdf, m.page, m.url, m.draft, data.site_url, data.site_name, logos]
-    return hashlib.sha256((base + json.dumps(inputs, sort_keys=True, default=str)).encode()).hexdigest()
+    logos = sorted((lg.path, file_digest(lg.source)) for (cid, _), lg in data.logos.items() if cid == m.cluster_id)
+    return make_key("map-page", base, m.model.model_dump(mode="json"), m.cluster.model_dump(mode="json"),
+                    m.college.id, [e.id for e in m.employers], m.pdf, m.page, m.url, m.draft, data.site_url,
+                    data.site_name, logos)
 
 
 def _write(indices: list[int]) -> int:
@@ -53,12 +40,9 @@ def _write(indices: list[int]) -> int:
         target = job["out"] / m.page / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        cached = job["cached"][i]
-        if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(html, encoding="utf-8")
-            tmp.replace(cached)  # atomic: a killed build never leaves half a page in the cache
+        key = job["keys"][i]
+        if key is not None:
+            job["cache"].store(key, {"index.html": html.encode("utf-8")})
     return len(indices)
 
 
@@ -67,30 +51,26 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
     """Fill the shells mkdocs built with map and cluster pages; (map pages rendered, taken from the cache)."""
     shells = Shells(out_dir, gen.tokens, shell_kinds(data))
     token = gen.tokens.title[len("PKTITLE"):]
-    base = _theme_key(project_theme) + "".join(
+    # the shells carry the theme (mkdocs-material, project overrides); the page templates are hashed too
+    base = folder_hash(theme_dir() / "pages", project_theme / "pages") + "".join(
         hashlib.sha256(html.replace(token, "").encode()).hexdigest() for _, html in sorted(shells.html.items()))
     maps = data.maps
-    cached: list[Path | None] = []
+    cache = Cache(cache_dir)
+    keys: list[str | None] = []
     todo: list[int] = []
     reused = 0
     for i, m in enumerate(maps):
-        path = None
-        if cache_dir is not None:
-            key = _page_key(base, m, data)
-            path = cache_dir / key[:2] / f"{key}.html"
-            if path.is_file():
-                target = out_dir / m.page / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
-                reused += 1
-                cached.append(None)
-                continue
-        cached.append(path)
+        key = _page_key(base, m, data) if cache_dir is not None else None
+        if key is not None and cache.restore(key, ["index.html"], [out_dir / m.page / "index.html"]):
+            reused += 1
+            keys.append(None)
+            continue
+        keys.append(key)
         todo.append(i)
     clusters = list(data.clusters.items())
     rendered = len(todo)
     todo += range(len(maps), len(maps) + len(clusters))
-    _JOB.update(writer=gen.writer, shells=shells, maps=maps, clusters=clusters, out=out_dir, cached=cached)
+    _JOB.update(writer=gen.writer, shells=shells, maps=maps, clusters=clusters, out=out_dir, keys=keys, cache=cache)
     try:
         n = max(1, min(workers or os.cpu_count() or 1, 8))
         if len(todo) < PARALLEL_FROM or n < 2:

@@ -91,7 +91,7 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
         if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
                 gen, data, validated.project.root / "theme", out_dir,
-                cache_dir / "pages" if cache_dir else None, workers, progress)
+                cache_dir, workers, progress)
         add_search_entries(out_dir, data)
         result.timings["страницы карт"] = time.perf_counter() - t1
     map_files = None

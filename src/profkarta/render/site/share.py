@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
+import io
 import multiprocessing
 import os
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from profkarta.cache import Cache, make_key
 from profkarta.render.site.text import KIND_RU, money
 
 W, H = 1200, 630
 NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)
-VERSION = "1"
 
 
 def _font_dir() -> Path:
@@ -67,7 +66,7 @@ def _canvas(brand: str, subtitle: str) -> tuple[Image.Image, ImageDraw.ImageDraw
     return im, d
 
 
-def draw_share(lines: tuple[str, ...], out: Path) -> None:
+def draw_share(lines: tuple[str, ...], out: Path | io.BytesIO) -> None:
     brand, kind, title, college, salary, where, draft = lines
     im, d = _canvas(brand, "Карьерная карта выпускника")
     y = 190
@@ -88,23 +87,22 @@ def draw_share(lines: tuple[str, ...], out: Path) -> None:
     if draft:
         d.rounded_rectangle([W - 260, 60, W - 64, 120], radius=10, outline=ORANGE, width=4)
         d.text((W - 236, 70), draft, font=_font(34, True), fill=ORANGE)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(out, Path):
+        out.parent.mkdir(parents=True, exist_ok=True)
     im.save(out, "PNG", compress_level=1)  # flat colours: level 1 is small enough and ~5× faster
 
 
 def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bool:
-    """Draw (or copy from the cache) one share image; True when it was drawn anew."""
-    if cache_dir is None:
-        draw_share(lines, out)
-        return True
-    key = hashlib.sha256(("\x1f".join((VERSION, *lines))).encode("utf-8")).hexdigest()[:24]
-    cached = cache_dir / f"{key}.png"
-    drawn = False
-    if not cached.is_file():
-        draw_share(lines, cached)
-        drawn = True
+    """Draw (or take from the cache) one share image; True when it was drawn anew."""
+
+    def draw() -> bytes:
+        buf = io.BytesIO()
+        draw_share(lines, buf)
+        return buf.getvalue()
+
+    data, drawn = Cache(cache_dir).get_or_make(make_key("share", list(lines)), "share.png", draw)
     out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, out)
+    out.write_bytes(data)
     return drawn
 
 

@@ -1,0 +1,151 @@
+"""One content-addressed cache for every rendered output: key = inputs + templates + settings + code."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+FORMAT = "2"  # bump when the layout of an entry changes
+MANIFEST = "manifest.json"
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """Hash of every file of the installed package: code, templates, styles, fonts, reference data.
+
+    Any change to profkarta itself (a formatter, a template, a CSV row) changes every key, so an
+    upgrade never serves an output that the old code produced.
+    """
+    h = hashlib.sha256(FORMAT.encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def folder_hash(*folders: Path) -> str:
+    """Hash of the files under folders (a project's theme overrides and page templates); missing ones count too."""
+    h = hashlib.sha256()
+    for folder in folders:
+        h.update(str(folder.name).encode() + b"\0")
+        if not folder.is_dir():
+            h.update(b"-")
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """A file's content hash (logos count by their bytes, not their dates)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return f"missing:{path}"
+
+
+def make_key(kind: str, *parts: object) -> str:
+    """sha256 of the code, the kind of output and every part (str, bytes or anything JSON can write)."""
+    h = hashlib.sha256(code_hash().encode() + b"\0" + kind.encode())
+    for part in parts:
+        if isinstance(part, bytes):
+            data = part
+        elif isinstance(part, str):
+            data = part.encode("utf-8")
+        else:
+            data = json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+class Cache:
+    """Entries live in root/<key[:2]>/<key>/ with a manifest of their files' hashes; root None caches nothing."""
+
+    def __init__(self, root: Path | str | None):
+        self.root = Path(root) if root else None
+
+    def _dir(self, key: str) -> Path | None:
+        return self.root / key[:2] / key if self.root else None
+
+    def load(self, key: str, names: Iterable[str]) -> dict[str, bytes] | None:
+        """The entry's files, verified against its manifest; a corrupt or partial entry is dropped, not served."""
+        folder = self._dir(key)
+        if folder is None or not folder.is_dir():
+            return None
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            out = {}
+            for name in names:
+                data = (folder / name).read_bytes()
+                if hashlib.sha256(data).hexdigest() != manifest[name]:
+                    raise ValueError(name)
+                out[name] = data
+            return out
+        except (OSError, ValueError, KeyError, TypeError):
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+
+    def restore(self, key: str, names: list[str], targets: list[Path]) -> bool:
+        """Write the cached files to targets; False (and nothing written) when the entry is missing or bad."""
+        files = self.load(key, names)
+        if files is None:
+            return False
+        for name, target in zip(names, targets, strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[name])
+        return True
+
+    def store(self, key: str, files: dict[str, bytes | Path]) -> None:
+        """Store files atomically: a killed or parallel build never leaves half an entry behind."""
+        folder = self._dir(key)
+        if folder is None or (folder / MANIFEST).is_file():
+            return
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+        except OSError:
+            return  # a read-only or full cache only costs time
+        try:
+            manifest = {}
+            for name, content in files.items():
+                data = content.read_bytes() if isinstance(content, Path) else content
+                (tmp / name).write_bytes(data)
+                manifest[name] = hashlib.sha256(data).hexdigest()
+            (tmp / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+            if folder.exists():  # a stale entry without a manifest, or one another build just wrote
+                shutil.rmtree(folder, ignore_errors=True)
+            os.replace(tmp, folder)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def file(self, key: str, name: str, make) -> Path:
+        """The path of a verified cached file, made by make() (bytes) when missing; needs a cache root."""
+        folder = self._dir(key)
+        assert folder is not None, "a file path needs a cache folder"
+        if self.load(key, [name]) is None:
+            self.store(key, {name: make()})
+            if self.load(key, [name]) is None:  # the cache could not be written: keep the file beside it
+                fallback = folder.parent / f"{key}-{name}"
+                fallback.parent.mkdir(parents=True, exist_ok=True)
+                fallback.write_bytes(make())
+                return fallback
+        return folder / name
+
+    def get_or_make(self, key: str, name: str, make) -> tuple[bytes, bool]:
+        """(the file's bytes, True when made anew by make())."""
+        files = self.load(key, [name])
+        if files is not None:
+            return files[name], False
+        data = make()
+        self.store(key, {name: data})
+        return data, True

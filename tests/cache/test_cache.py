@@ -1,0 +1,86 @@
+"""The one content-addressed cache: keys cover code and inputs; bad entries are rebuilt, never served."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from profkarta import cache as cache_mod
+from profkarta.cache import Cache, make_key
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_store_and_load_round_trip(tmp_path):
+    c = Cache(tmp_path)
+    key = make_key("test", "a", {"b": 1})
+    assert c.load(key, ["x.bin"]) is None
+    c.store(key, {"x.bin": b"\x00\x01data"})
+    assert c.load(key, ["x.bin"]) == {"x.bin": b"\x00\x01data"}
+
+
+def test_keys_differ_by_every_part_and_by_code(monkeypatch):
+    base = make_key("page", "a", [1, 2])
+    assert base != make_key("page", "a", [1, 3]) != make_key("pdf", "a", [1, 2])
+    assert make_key("page", "ab", "c") != make_key("page", "a", "bc")  # parts are length-prefixed
+    monkeypatch.setattr(cache_mod, "code_hash", lambda: "other code")
+    assert make_key("page", "a", [1, 2]) != base
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "manifest", "missing"])
+def test_a_corrupt_entry_is_dropped_not_served(tmp_path, damage):
+    c = Cache(tmp_path)
+    key = make_key("test", damage)
+    c.store(key, {"f.pdf": b"%PDF-1.7 good bytes"})
+    folder = tmp_path / key[:2] / key
+    if damage == "truncate":
+        (folder / "f.pdf").write_bytes(b"%PDF")
+    elif damage == "flip":
+        (folder / "f.pdf").write_bytes(b"%PDF-1.7 g00d bytes")
+    elif damage == "manifest":
+        (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    else:
+        (folder / "manifest.json").unlink()
+    assert c.load(key, ["f.pdf"]) is None
+    assert not folder.exists()  # removed, so the next build stores a good one
+    data, made = c.get_or_make(key, "f.pdf", lambda: b"%PDF-1.7 good bytes")
+    assert made and data == b"%PDF-1.7 good bytes"
+
+
+def test_no_temporary_folders_are_left_and_no_cache_means_no_files(tmp_path):
+    c = Cache(tmp_path)
+    for i in range(5):
+        c.store(make_key("t", i), {"a": b"1", "b": b"2"})
+    assert not [p for p in tmp_path.rglob(".tmp-*")]
+    assert Cache(None).load("0" * 64, ["a"]) is None
+    Cache(None).store("0" * 64, {"a": b"1"})  # does nothing, raises nothing
+
+
+def test_a_changed_python_formatter_reaches_every_map_page(tmp_path):
+    """Upgrade scenario: the same project and cache, profkarta's money formatter changed in its source."""
+    from tests.util import copy_project
+
+    root = copy_project(tmp_path / "proj")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = [sys.executable, "-m", "profkarta", "build", "--no-print", "-d", "site", "--site-url",
+             "https://karty.example.test/"]
+    subprocess.run(build, cwd=root, env=env, check=True, capture_output=True)
+    page = next((root / "site" / "maps").rglob("index.html"))
+    assert "₽" in page.read_text(encoding="utf-8")
+    assert "РУБЛЕЙ" not in page.read_text(encoding="utf-8")
+    # a copy of the package whose formatter writes roubles differently
+    pkg = tmp_path / "pkg"
+    shutil.copytree(REPO / "src" / "profkarta", pkg / "profkarta", ignore=shutil.ignore_patterns("__pycache__"))
+    text = pkg / "profkarta" / "render" / "site" / "text.py"
+    src = text.read_text(encoding="utf-8")
+    assert "₽" in src
+    text.write_text(src.replace("₽", "РУБЛЕЙ"), encoding="utf-8")
+    env["PYTHONPATH"] = str(pkg)
+    subprocess.run(build, cwd=root, env=env, check=True, capture_output=True)
+    pages = list((root / "site" / "maps").rglob("index.html"))
+    assert pages and all("РУБЛЕЙ" in p.read_text(encoding="utf-8") for p in pages)
