@@ -65,16 +65,32 @@ class Project:
         return rel(path, self.root)
 
 
-class _MkdocsLoader(yaml.SafeLoader):
-    """mkdocs.yml may use !ENV and !!python/name tags: read them as nothing, never run them."""
+class _ConfigProblem(Exception):
+    """mkdocs.yml refers to something that is not there (INHERIT of a missing file)."""
 
 
-def _ignore_tag(loader, suffix, node):  # noqa: ARG001 - yaml's constructor signature
-    return None
+def _mkdocs_load(path: Path) -> dict:
+    """mkdocs.yml exactly as mkdocs reads it — !ENV, INHERIT, !relative, the extensions' python tags — once,
+    here, so that validate, links, QR codes and the mkdocs build all see the same values."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with path.open("rb") as fh:
+            raw = yaml_load(fh)
+    except ConfigurationError as exc:
+        raise _ConfigProblem(_ru_config_error(str(exc))) from None
+    except FileNotFoundError as exc:
+        raise _ConfigProblem(f"файл «{exc.filename}», указанный в INHERIT, не найден.") from None
+    except (ImportError, AttributeError) as exc:  # a !!python/name of an extension that is not installed
+        raise _ConfigProblem(f"в mkdocs.yml указано расширение, которого нет в системе ({exc}).") from None
+    return raw if isinstance(raw, dict) else {}
 
 
-_MkdocsLoader.add_multi_constructor("!", _ignore_tag)
-_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+def _ru_config_error(text: str) -> str:
+    if "Inherited config file" in text and "does not exist" in text:
+        return "файл, указанный в INHERIT, не найден: " + text.split("'")[1] + "." if "'" in text else text
+    return text
 
 
 def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
@@ -82,9 +98,13 @@ def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
     if not path.is_file():
         return SiteConfig(path=None)
     try:
-        raw = yaml.load(read_text(path, "mkdocs.yml"), Loader=_MkdocsLoader) or {}
+        read_text(path, "mkdocs.yml")  # the encoding and size checks every project file gets
+        raw = _mkdocs_load(path)
     except LoadError as exc:
         findings.append(exc.finding)
+        return SiteConfig(path=path)
+    except _ConfigProblem as exc:
+        findings.append(Finding("mkdocs.yml", 1, 1, ERROR, "Y2", "", f"настройки сайта не читаются: {exc}"))
         return SiteConfig(path=path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from profkarta.errors import BuildError
-
 # Plugins that reach the network at build time or in the reader's browser: never run them.
 NETWORK_PLUGINS = {"social": "рисует картинки для соцсетей, скачивая шрифты из интернета (profkarta рисует их сам)",
                    "privacy": "скачивает внешние файлы во время сборки",
@@ -14,21 +12,6 @@ NETWORK_PLUGINS = {"social": "рисует картинки для соцсет�
 DEFAULT_FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer", "search.suggest",
                     "search.highlight", "content.tooltips"]
 BRAND_CSS_KEYS = {"primary": "--pk-navy", "accent": "--pk-orange"}
-
-
-def read_user_config(path: Path | None) -> dict:
-    """The project's mkdocs.yml as mkdocs reads it (INHERIT, !ENV, python tags of extensions)."""
-    if path is None or not path.is_file():
-        return {}
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open("rb") as fh:
-            data = yaml_load(fh)
-    except (ConfigurationError, OSError) as exc:
-        raise BuildError(f"не удалось прочитать mkdocs.yml: {exc}") from None
-    return data if isinstance(data, dict) else {}
 
 
 def _plugins(user: object, warnings: list[str]) -> list:

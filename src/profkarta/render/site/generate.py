@@ -16,7 +16,7 @@ from profkarta.cache import Cache
 from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_file
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
-from profkarta.render.site.config import brand_css, local_only, make_config, make_nav, read_user_config
+from profkarta.render.site.config import brand_css, local_only, make_config, make_nav
 from profkarta.render.site.ics import programme_ics
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
@@ -131,7 +131,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     docs = build / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     warnings: list[str] = []
-    user = read_user_config(project.config.path)
+    user = project.config.raw  # mkdocs.yml as read once by the load stage
     handwritten, top, sections = _copy_content(project.root, docs, {t.entry.id for t in data.teams})
     overrides = _overrides(project.root, build, user)
     logo = _brand_logo(data, project.config, docs, warnings)
