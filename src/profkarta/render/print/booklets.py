@@ -7,6 +7,7 @@ from profkarta.load.project import Entry, Project
 from profkarta.model.cluster import Cluster
 from profkarta.render.print.context import KIND_PLURAL_RU, Logos, contacts_of, find_college
 from profkarta.render.print.qr import qr_data_url, short_address
+from profkarta.render.print.fetcher import image_url
 
 CARDS_PER_SHEET = 10
 
@@ -54,9 +55,9 @@ def booklet_context(project: Project, cluster_id: str, college_id: str | None, m
         "meta_title": title, "author": author, "heading": heading, "who": who,
         "cluster_line": cluster.name if college else (cluster.managing_council or ""),
         "region": cluster.region, "industry": cluster.industry,
-        "brand_logo": _uri(logos.brand()),
-        "industry_logo": _uri(logos.resolve(cluster.industry_logo, cl.folder, "логотип отрасли")),
-        "college_logo": _uri(logos.resolve(college.logo, cl.folder, "логотип колледжа")) if college else None,
+        "brand_logo": image_url(logos.brand()),
+        "industry_logo": image_url(logos.resolve(cluster.industry_logo, cl.folder, "логотип отрасли")),
+        "college_logo": image_url(logos.resolve(college.logo, cl.folder, "логотип колледжа")) if college else None,
         "contacts": contacts_of(cluster, college),
         "total": len(maps), "total_word": _plural(len(maps)),
         "groups": [{"label": KIND_PLURAL_RU[k], "items": groups[k]} for k in ("profession", "specialty")
@@ -86,11 +87,7 @@ def cards_context(project: Project, team: Entry, site_url: str, logos: Logos) ->
     return {
         "meta_title": f"Карточки амбассадоров: {t.team}",
         "author": college.name if college else (cluster.name if cluster else t.team),
-        "team": t.team, "college": college_name, "brand_logo": _uri(logos.brand()),
+        "team": t.team, "college": college_name, "brand_logo": image_url(logos.brand()),
         "qr": qr_data_url(qr_url), "qr_url": qr_url, "short_url": short_address(page),
         "count": CARDS_PER_SHEET,
     }
-
-
-def _uri(path) -> str | None:
-    return path.as_uri() if path else None

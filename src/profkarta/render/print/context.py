@@ -13,6 +13,7 @@ from profkarta.model.careermap import CareerMap, SupportItem
 from profkarta.model.cluster import Cluster, College
 from profkarta.render.images import PRINT_SIDE, is_raster, normalized_file
 from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, qr_data_url, short_address
+from profkarta.render.print.fetcher import image_url
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
 PLACEHOLDER = THEME / "brand-placeholder.svg"
@@ -104,7 +105,7 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
     cdir = cl_entry.folder
     college = find_college(cluster, m.college)
     by_id = {e.id: e for e in cluster.employers}
-    employers = [{"name": by_id[e].name, "logo": _uri(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
+    employers = [{"name": by_id[e].name, "logo": image_url(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
                  for e in m.employers if e in by_id]
     page = urls.absolute(site_url, urls.map_page(entry.cluster_id, entry.id))
     qr_url = urls.with_marker(page, "print", entry.cluster_id)
@@ -122,15 +123,15 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
                       f"{college.short_name or college.name if college else m.college}",
         "author": author_of(cluster, college),
         "draft": m.status != "approved",
-        "brand_logo": _uri(logos.brand()),
+        "brand_logo": image_url(logos.brand()),
         "industry": cluster.industry,
-        "industry_logo": _uri(logos.resolve(cluster.industry_logo, cdir, "логотип отрасли")),
+        "industry_logo": image_url(logos.resolve(cluster.industry_logo, cdir, "логотип отрасли")),
         "cluster_name": cluster.name,
         "program": {"code": m.program.code, "kind": KIND_RU.get(m.program.kind, ""), "title": m.program.title,
                     "qualification": m.program.qualification, "duration": m.program.duration,
                     "form": m.program.form, "base": m.program.base},
         "summary": m.summary,
-        "college": {"name": college_name, "logo": _uri(logos.resolve(college.logo, cdir, "логотип колледжа"))
+        "college": {"name": college_name, "logo": image_url(logos.resolve(college.logo, cdir, "логотип колледжа"))
                     if college else None, "city": college.city if college else None},
         "employers": employers,
         "contacts": contacts_of(cluster, college),
@@ -154,7 +155,3 @@ def _rows(stages: list[dict]) -> list[list[dict]]:
     nrows = -(-len(stages) // 5)
     size = -(-len(stages) // nrows)
     return [stages[i:i + size] for i in range(0, len(stages), size)]
-
-
-def _uri(path: Path | None) -> str | None:
-    return path.as_uri() if path else None

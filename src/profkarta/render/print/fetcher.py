@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -22,6 +23,22 @@ class FetchRefused(BuildError):
 
 def data_url(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def image_url(path: Path | None) -> str | None:
+    """An image as a data: URL. WeasyPrint names each image in the PDF by a hash of its URL: with the bytes
+    in the URL the name follows the content, not the folder the project lies in (reproducible PDFs)."""
+    if path is None:
+        return None
+    st = path.stat()
+    return _image_url(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _image_url(path: str, _mtime: int, _size: int) -> str:
+    p = Path(path)
+    mime = _MIME.get(p.suffix.lower()) or "application/octet-stream"
+    return data_url(mime, p.read_bytes())
 
 
 def parse_data_url(url: str) -> tuple[str, bytes]:

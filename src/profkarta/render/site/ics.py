@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from profkarta.render import stamps
+
 
 def _escape(value: str) -> str:
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
@@ -27,7 +29,9 @@ def _fold(line: str) -> list[str]:
 
 def programme_ics(programme_id: str, programme, domain: str, stamp: dt.datetime | None = None) -> str:
     """Every event with an exact date becomes an all-day VEVENT; month-only events have no day to put them on."""
-    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    if stamp is None:  # the approval date of the programme: a fact of the sources, not the build's clock
+        approval = getattr(programme, "approval", None)
+        stamp = stamps.stamp(getattr(approval, "date", None))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//profkarta//Карьерные карты//RU", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(programme.title)}", "X-WR-TIMEZONE:Europe/Moscow"]
     for plan, events in (("Мероприятие", programme.events), ("Информационная кампания", programme.campaign)):

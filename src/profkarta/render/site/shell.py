@@ -92,6 +92,6 @@ def fix_sitemap(site_dir: Path, site_url: str, pages: list[str]) -> None:
         body = body.rsplit("</urlset>", 1)[0]
     body += "".join("<url>" + a for a in added) + "</urlset>" + tail
     path.write_text(body, encoding="utf-8")
-    with gzip.open(site_dir / "sitemap.xml.gz", "wb") as fh:
-        fh.write(body.encode("utf-8"))
+    with (site_dir / "sitemap.xml.gz").open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(body.encode("utf-8"))  # mtime 0: the same sitemap gives the same bytes
 
