@@ -114,12 +114,12 @@ def plain_mkdocs(pages: int, work: Path) -> float:
 
 
 def bench_site(validated, work: Path) -> dict:
-    from profkarta.render.site import build_into
+    from profkarta.render.site import render_site
 
     out = work / "site"
     out.mkdir(parents=True)
     t0 = time.perf_counter()
-    res = build_into(validated, out, site_url="https://karty.example.ru/", with_print=False)
+    res = render_site(validated, out, site_url="https://karty.example.ru/", pdf_links=False)
     ours = time.perf_counter() - t0
     log(f"  profkarta: {res.pages} страниц за {ours:.1f} с; теперь обычный mkdocs …")
     plain = plain_mkdocs(res.pages, work / "plain")

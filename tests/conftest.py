@@ -98,16 +98,11 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """The fixture project built once, with print, exactly as `profkarta build` does it."""
-    from profkarta.render.site import build_into, staged_output
-    from profkarta.validate import validate
+    from profkarta.commands.build import build
 
     root = make_project(tmp_path_factory.mktemp("project") / "proj")
-    validated = validate(root)
-    errors = [f.format() for f in validated.report.findings if f.severity == "error"]
-    assert not errors, errors
     site = root / "site"
-    with staged_output(site) as staging:
-        result = build_into(validated, staging, site_url=SITE_URL, cache_dir=root / ".profkarta-cache", workers=1)
+    result = build(root, site, site_url=SITE_URL, workers=1)  # exactly what `profkarta build` runs
     return BuiltSite(root, site, SITE_URL, result)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from profkarta.findings import Finding
+from profkarta.findings import ERROR, Finding
 
 
 class ProfkartaError(Exception):
@@ -33,7 +33,9 @@ class ValidationFailed(ProfkartaError):
     """Validation found errors (or warnings under --strict); nothing was written."""
 
     def __init__(self, findings: list[Finding]):
-        super().__init__(f"найдено ошибок: {len(findings)}")
+        errors = sum(f.severity == ERROR for f in findings)
+        super().__init__(f"найдено ошибок: {errors}" if errors else
+                         f"предупреждений: {len(findings)} (с --strict они считаются ошибками)")
         self.findings = findings
 
 

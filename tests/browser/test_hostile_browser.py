@@ -19,7 +19,7 @@ PWN = "window.__pk_pwned=1"
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    from profkarta.render.site import build_into
+    from profkarta.render.site import render_site
     from profkarta.validate import validate
 
     root = copy_project(tmp_path_factory.mktemp("xss"))
@@ -37,7 +37,7 @@ def hostile_server(tmp_path_factory):
     v = validate(root)
     assert not v.report.errors, [f.format() for f in v.report.errors]
     site = tmp_path_factory.mktemp("xss-site")
-    build_into(v, site, site_url="http://127.0.0.1/", with_print=False)
+    render_site(v, site, site_url="http://127.0.0.1/", pdf_links=False)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -172,7 +172,10 @@ def test_killed_build_leaves_the_old_site(hostile_site):
     site_before = _tree(root / "site")
     proc = subprocess.Popen([sys.executable, "-m", "profkarta", "build", "--site-url", "https://other.example.ru/"],
                             cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    time.sleep(4)
+    deadline = time.monotonic() + 60
+    while not list(root.glob(".site.new-*/*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)  # kill it once the staging folder has its first files, mid-build
+    assert proc.poll() is None, "the build ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert _tree(root / "site") == site_before

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from profkarta.render.site import build_into
+from profkarta.render.site import render_site
 from profkarta.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ def corpus_site(tmp_path_factory):
                    check=True, capture_output=True)
     v = validate(root)
     out = tmp_path_factory.mktemp("site")
-    result = build_into(v, out, site_url="https://karty.example.ru/", drafts=True, with_print=False)
+    result = render_site(v, out, site_url="https://karty.example.ru/", drafts=True, pdf_links=False)
     return v, out, result
 
 
@@ -77,7 +77,7 @@ def test_a_one_map_edit_renders_only_that_map_page_and_image(tmp_path):
     def build():
         out = tmp_path / f"site{len(list(tmp_path.glob('site*')))}"
         out.mkdir()
-        return build_into(validate(root), out, site_url="https://karty.example.ru/", with_print=False,
+        return render_site(validate(root), out, site_url="https://karty.example.ru/", pdf_links=False,
                           cache_dir=cache)
 
     first = build()

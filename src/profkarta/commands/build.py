@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -10,11 +13,75 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn
 
 from profkarta.commands.validate import add_check_options, print_findings, summary_line
 from profkarta.errors import ProjectNotFound, ValidationFailed
-from profkarta.findings import ERROR, WARNING
+from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import find_root
-from profkarta.validate import validate
 
 CACHE_DIR = ".profkarta-cache"
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and found: the CLI and the preview server report it, tests inspect it."""
+
+    site_dir: Path
+    site_url: str
+    findings: list[Finding]
+    site: object  # render.site.SiteResult (imported lazily: validate-only runs never load mkdocs)
+    printed: object | None  # render.print.PrintResult, None with --no-print
+    changes: object  # render.site.output.Changes
+    notes: list[str] = field(default_factory=list)  # build-time warnings that are not findings
+    drafts_left_out: list[str] = field(default_factory=list)  # files of draft maps a public build skipped
+    seconds: float = 0.0
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings) + len(self.notes)
+
+
+def build(root: Path, site_dir: Path, *, site_url: str | None = None, drafts: bool = False, strict: bool = False,
+          with_print: bool = True, workers: int | None = None, today: dt.date | None = None,
+          on_progress: Callable[[str, int, int | None], None] | None = None) -> BuildResult:
+    """The whole build, stage by stage. Raises ValidationFailed or BuildError; SITE_DIR then stays as it was."""
+    from profkarta.render.site import choose_site_url, missing_links, render_site, staged_output
+    from profkarta.validate import validate
+
+    started = time.perf_counter()
+    progress = on_progress or (lambda *a: None)
+    # 1. Load every file and check it against the guideline (nothing is written yet).
+    validated = validate(root, today=today)
+    findings = validated.report.sorted()
+    errors = [f for f in findings if f.severity == ERROR]
+    if errors or (strict and findings):
+        raise ValidationFailed(findings)
+    # 2. The address every link, catalog entry and QR code is built from: --site-url, else mkdocs.yml.
+    url, url_note = choose_site_url(site_url, validated.project.config.site_url)
+    notes = [url_note] if url_note else []
+    cache_dir = root / CACHE_DIR
+    # 3. Everything goes into a staging folder beside SITE_DIR; any failure removes it and nothing else.
+    with staged_output(site_dir) as (staging, changes):
+        # 4. Pages → mkdocs-material → map and cluster pages, share images, search entries, catalog.json.
+        site = render_site(validated, staging, site_url=url, drafts=drafts, pdf_links=with_print,
+                           cache_dir=cache_dir, workers=workers, on_progress=progress)
+        notes += site.warnings
+        printed = None
+        if with_print:
+            # 5. Print: A4 and A3 per map, booklets, team cards — worker processes, cached by content.
+            from profkarta.render.print import render_print
+
+            t = time.perf_counter()
+            printed = render_print(validated, staging, site_url=url, drafts=drafts, cache_dir=cache_dir,
+                                   workers=workers, on_progress=lambda done, total: progress("Печать (PDF)",
+                                                                                             done, total))
+            site.timings["печать"] = time.perf_counter() - t
+            notes += printed.warnings
+            # 6. Every print file a page links to must exist: a broken link is a build warning.
+            notes += missing_links(site.data, staging)
+    # 7. SITE_DIR swapped for the new site; unchanged files kept their dates (see `changes`).
+    left_out = [] if drafts else [m.doc.rel for m in validated.project.maps
+                                  if m.model is not None and m.model.status != "approved"]
+    site.timings["всего"] = time.perf_counter() - started
+    return BuildResult(site_dir, url, findings, site, printed, changes, list(dict.fromkeys(notes)), left_out,
+                       time.perf_counter() - started)
 
 
 def add_parser(subs) -> None:
@@ -27,6 +94,8 @@ def add_parser(subs) -> None:
     p.add_argument("--drafts", action="store_true", help="включить черновики карт (с пометкой «ПРОЕКТ»)")
     p.add_argument("--no-print", action="store_true", help="не делать PDF (быстрее; для проверки вида сайта)")
     p.add_argument("--workers", type=int, metavar="N", help="сколько процессов рисуют PDF (по умолчанию — по числу ядер)")
+    p.add_argument("--changed-list", metavar="ФАЙЛ", help="записать в ФАЙЛ список изменившихся файлов сайта "
+                   "(по одному пути на строку — для загрузки на хостинг только нового)")
     add_check_options(p)
     p.set_defaults(run=run)
 
@@ -45,24 +114,11 @@ def progress_bar(console: Console) -> Progress:
 
 
 def run(args) -> int:
-    from profkarta.render.site import build_into, choose_site_url, staged_output
+    from profkarta.render.site.output import write_changed_list
 
     started = time.perf_counter()
     out = Console(highlight=False, soft_wrap=True)
     root = project_root()
-    result = validate(root)
-    findings = result.report.sorted()
-    errors = sum(f.severity == ERROR for f in findings)
-    warnings = sum(f.severity == WARNING for f in findings)
-    print_findings(findings, out)
-    if errors or (args.strict and warnings):
-        out.print(summary_line(len(result.project.entries()), errors, warnings, time.perf_counter() - started),
-                  markup=False)
-        if not errors:
-            out.print("Режим --strict: предупреждения считаются ошибками.", markup=False)
-        out.print("Сайт не собран; прежняя папка сайта не тронута.", markup=False)
-        raise ValidationFailed([f for f in findings if f.severity == ERROR or args.strict])
-    site_url, url_warning = choose_site_url(args.site_url, result.project.config.site_url)
     site_dir = Path(args.site_dir)
     if not site_dir.is_absolute():
         site_dir = Path.cwd() / site_dir
@@ -71,29 +127,59 @@ def run(args) -> int:
 
         def on_progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
-                for tid in tasks.values():
+                for tid in tasks.values():  # the previous stage is complete
                     bar.update(tid, completed=bar.tasks[tid].total or 1, total=bar.tasks[tid].total or 1)
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        with staged_output(site_dir) as staging:
-            built = build_into(result, staging, site_url=site_url, drafts=args.drafts, with_print=not args.no_print,
-                               cache_dir=root / CACHE_DIR, workers=args.workers, on_progress=on_progress)
-    notes = ([url_warning] if url_warning else []) + built.warnings
-    for note in notes:
+        try:
+            result = build(root, site_dir, site_url=args.site_url, drafts=args.drafts, strict=args.strict,
+                           with_print=not args.no_print, workers=args.workers, on_progress=on_progress)
+        except ValidationFailed as exc:
+            bar.stop()
+            _refused(out, exc.findings, args.strict, time.perf_counter() - started)
+            raise
+    print_findings(result.findings, out)
+    for note in result.notes:
         out.print(f"предупреждение: {note}", style="yellow", markup=False)
-    took = time.perf_counter() - started
-    out.print(f"Сайт собран в {site_dir} за {took:.1f} с.", style="bold green", markup=False)
-    parts = [f"страниц: {built.pages}", f"карт: {built.maps}",
-             f"страниц карт нарисовано заново {built.map_pages_rendered}, из кэша {built.map_pages_reused}",
-             f"картинок для соцсетей нарисовано {built.share_drawn}"]
-    if not args.no_print:
-        parts.append(f"PDF: {built.pdfs} (нарисовано заново {built.pdf_rendered}, из кэша {built.pdf_reused})")
-    parts.append(f"предупреждений: {warnings + len(notes)}")
+    _summary(out, result, args)
+    if args.changed_list:
+        write_changed_list(Path(args.changed_list), result.changes)
+        out.print(f"Список изменившихся файлов: {args.changed_list} ({len(result.changes.to_upload)}).",
+                  markup=False)
+    return 0
+
+
+def _refused(out: Console, findings: list[Finding], strict: bool, seconds: float) -> None:
+    print_findings(findings, out)
+    errors = sum(f.severity == ERROR for f in findings)
+    out.print(summary_line(len({f.file for f in findings}), errors, len(findings) - errors, seconds), markup=False)
+    if strict and not errors:
+        out.print("Режим --strict: предупреждения считаются ошибками.", markup=False)
+    out.print("Сайт не собран; прежняя папка сайта не тронута.", markup=False)
+
+
+def _summary(out: Console, result: BuildResult, args) -> None:
+    site, printed, changes = result.site, result.printed, result.changes
+    out.print(f"Сайт собран в {result.site_dir} за {result.seconds:.1f} с.", style="bold green", markup=False)
+    parts = [f"страниц: {site.pages}", f"карт: {site.maps}",
+             f"страниц карт нарисовано заново {site.map_pages_rendered}, из кэша {site.map_pages_reused}",
+             f"картинок для соцсетей нарисовано {site.share_drawn}"]
+    if printed is not None:
+        total = sum(len(v) for v in printed.map_files.values()) + len(printed.booklets) + len(printed.cards)
+        parts.append(f"PDF: {total} (нарисовано заново {printed.rendered}, из кэша {printed.reused})")
+    parts.append(f"предупреждений: {result.warnings}")
     out.print("; ".join(parts) + ".", markup=False)
-    times = ", ".join(f"{k} {v:.1f} с" for k, v in built.timings.items())
-    out.print(f"Адрес сайта: {site_url} ({times}).", markup=False)
+    out.print(f"Файлы сайта: новых {len(changes.added)}, изменилось {len(changes.changed)}, "
+              f"удалено {len(changes.removed)}, без изменений {changes.unchanged} (их даты не тронуты).",
+              markup=False)
+    times = ", ".join(f"{k} {v:.1f} с" for k, v in site.timings.items())
+    out.print(f"Адрес сайта: {result.site_url} ({times}).", markup=False)
+    if result.drafts_left_out:
+        shown = ", ".join(result.drafts_left_out[:5]) + (" …" if len(result.drafts_left_out) > 5 else "")
+        out.print(f"Черновики (status: draft) не вошли в сайт: {len(result.drafts_left_out)} — {shown}. "
+                  "Чтобы опубликовать карту, утвердите её (status: approved, approval: протокол и дата); "
+                  "посмотреть черновики можно в profkarta serve или сборкой с --drafts.", markup=False)
     if args.drafts:
         out.print("В сборку вошли черновики: их страницы помечены «ПРОЕКТ». Не публикуйте такую сборку.",
                   style="yellow", markup=False)
-    return 0

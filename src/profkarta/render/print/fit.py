@@ -54,6 +54,8 @@ def ladder(m: CareerMap, level: int) -> Block:
     base, small, lh = LEVELS[level]
     line, sline = base * PT * lh, small * PT * lh
     total, fields, start = 0.0, [], 0
+    if not m.ladder:  # an empty ladder is R2.2's to report; nothing to measure
+        return Block(0.0, [])
     for n in rows_of(len(m.ladder)):
         width = (PAGE_W - 1.6 * (n - 1)) / n - 4.4
         tallest, worst = 0.0, []

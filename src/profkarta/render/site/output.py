@@ -1,22 +1,45 @@
-"""Writing SITE_DIR atomically: build into a sibling temporary folder, then swap with renames."""
+"""Writing SITE_DIR safely: build into a sibling folder, keep unchanged files' dates, then swap the two."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from profkarta.errors import BuildError
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+@dataclass
+class Changes:
+    """What a build changed in SITE_DIR, as paths relative to it (filled in when the new site is in place)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    atomic: bool = False  # the swap was one exchange (Linux renameat2), not two renames
+
+    @property
+    def to_upload(self) -> list[str]:
+        return sorted(self.added + self.changed)
+
 
 @contextmanager
-def staged_output(site_dir: Path):
-    """Yield an empty folder next to site_dir; on success it replaces site_dir, on any failure it is removed.
+def staged_output(site_dir: Path) -> Iterator[tuple[Path, Changes]]:
+    """Yield (an empty folder next to site_dir, the Changes it will make); on success it replaces site_dir,
+    on any failure it is removed and site_dir is left exactly as it was.
 
-    The old SITE_DIR is renamed away only after everything was built, and put back if the final rename fails,
-    so an interrupted or failed build leaves the previous site exactly as it was.
+    Files whose bytes did not change keep their old modification time, so rsync, FTP clients and
+    `lftp mirror --only-newer` upload only what changed.
     """
     site_dir = site_dir.resolve()
     parent = site_dir.parent
@@ -27,31 +50,102 @@ def staged_output(site_dir: Path):
         (parent / f"{staging.name}.pid").write_text(str(os.getpid()), encoding="ascii")
     except OSError as exc:
         raise BuildError(f"не удалось создать временную папку рядом с «{site_dir}»: {exc.strerror or exc}.") from None
+    changes = Changes()
     try:
-        yield staging
+        yield staging, changes
+        if site_dir.exists() and not site_dir.is_dir():
+            raise BuildError(f"«{site_dir}» — не папка; укажите другую папку для сайта (-d).")
+        _compare(site_dir, staging, changes)
+        os.chmod(staging, 0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         (parent / f"{staging.name}.pid").unlink(missing_ok=True)
         raise
     (parent / f"{staging.name}.pid").unlink(missing_ok=True)
-    old = None
     try:
-        if site_dir.exists() or site_dir.is_symlink():
-            if not site_dir.is_dir():
-                raise BuildError(f"«{site_dir}» — не папка; укажите другую папку для сайта (-d).")
-            old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=parent))
-            os.rename(site_dir, old / "site")
-        os.rename(staging, site_dir)
-        os.chmod(site_dir, 0o755)
-    except BaseException:
-        if old is not None and not site_dir.exists() and (old / "site").exists():
-            os.rename(old / "site", site_dir)
+        changes.atomic = _swap(staging, site_dir)
+    except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        raise BuildError(f"не удалось заменить папку сайта «{site_dir}»: {exc.strerror or exc}.") from None
+
+
+def _swap(new: Path, site_dir: Path) -> bool:
+    """Put new in site_dir's place. On Linux one renameat2(RENAME_EXCHANGE): at no moment is there no site.
+    Elsewhere two renames, the old site put back if the second fails. True when the swap was atomic."""
+    if not site_dir.exists():
+        os.rename(new, site_dir)
+        return True
+    if _exchange(new, site_dir):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        return True
+    old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    os.rename(site_dir, old / "site")
+    try:
+        os.rename(new, site_dir)
+    except OSError:
+        os.rename(old / "site", site_dir)
         raise
-    if old is not None:
+    finally:
         shutil.rmtree(old, ignore_errors=True)
+    return False
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    name = ctypes.util.find_library("c")
+    if os.name != "posix" or not name:
+        return False
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    res = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return res == 0  # EINVAL/ENOSYS (old kernel, some file systems): fall back to two renames
+
+
+def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> None:
+    """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates."""
+    old_files = _files(old_dir) if old_dir.is_dir() else {}
+    for rel, new in sorted(_files(new_dir).items()):
+        old = old_files.pop(rel, None)
+        if old is None:
+            changes.added.append(rel)
+        elif _same(old, new):
+            st = old.stat()
+            os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+            changes.unchanged += 1
+        else:
+            changes.changed.append(rel)
+    changes.removed = sorted(old_files)
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+
+
+def _same(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as fa, b.open("rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def write_changed_list(path: Path, changes: Changes) -> None:
+    """One path per line (relative to SITE_DIR) of what was added or changed — `rsync --files-from` reads it.
+    Removed files, if any, go to a twin file with `.removed` added to its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{p}\n" for p in changes.to_upload), encoding="utf-8")
+    removed = path.with_name(path.name + ".removed")
+    if changes.removed:
+        removed.write_text("".join(f"{p}\n" for p in changes.removed), encoding="utf-8")
+    else:
+        removed.unlink(missing_ok=True)
 
 
 def _remove_leftovers(site_dir: Path) -> None:
@@ -69,3 +163,6 @@ def _remove_leftovers(site_dir: Path) -> None:
     for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):
         if old.is_dir() and not (old / "site").exists():
             shutil.rmtree(old, ignore_errors=True)
+    for new in site_dir.parent.glob(f".{site_dir.name}.new-*"):  # an exchanged old site whose build was killed
+        if new.is_dir() and not new.with_name(new.name + ".pid").exists() and time.time() - new.stat().st_mtime > 60:
+            shutil.rmtree(new, ignore_errors=True)  # (a minute old: never a build that is just starting)

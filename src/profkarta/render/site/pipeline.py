@@ -1,10 +1,11 @@
-"""The site build: view of the data → generated pages → mkdocs-material → print files → catalog.json."""
+"""The site renderer: view of the data → generated pages → mkdocs-material → map pages, share images, catalog."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,25 +13,25 @@ from profkarta import urls
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.generate import generate
+from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.mkdocs_run import run_mkdocs
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.share import ShareDrawer
-from profkarta.render.site.mappages import write_map_pages
-from profkarta.render.site.view import build_view
-from profkarta.validate import Validated
+from profkarta.render.site.view import SiteData, build_view
 
 DEFAULT_SITE_URL = "http://localhost:8000/"
+Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass
 class SiteResult:
+    """What render_site wrote into the folder it was given, and how long each stage took."""
+
     site_dir: Path
     site_url: str
+    data: SiteData
     pages: int = 0
     maps: int = 0
-    pdfs: int = 0
-    pdf_rendered: int = 0
-    pdf_reused: int = 0
     share_drawn: int = 0
     map_pages_rendered: int = 0
     map_pages_reused: int = 0
@@ -51,23 +52,24 @@ def choose_site_url(cli_url: str | None, config_url: str | None) -> tuple[str, s
     return url.rstrip("/") + "/", warning
 
 
-def planned_pdfs(validated: Validated, drafts: bool) -> dict[tuple[str, str], dict[str, str]]:
+def planned_pdfs(validated, drafts: bool) -> dict[tuple[str, str], dict[str, str]]:
+    """Where print puts each map's PDFs (pages link to them before print has run)."""
     return {(m.cluster_id, m.id): {f: urls.map_pdf(m.cluster_id, m.id, f) for f in ("a4", "a3")}
             for m in validated.published(drafts)}
 
 
-def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bool = False, with_print: bool = True,
-               cache_dir: Path | None = None, workers: int | None = None, on_progress=None) -> SiteResult:
-    """Build the whole site into out_dir (an empty folder); the caller decides where it ends up."""
-    progress = on_progress or (lambda *a: None)
-    result = SiteResult(out_dir, site_url)
+def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False, pdf_links: bool = True,
+                cache_dir: Path | None = None, workers: int | None = None,
+                on_progress: Progress | None = None) -> SiteResult:
+    """Write the site (not the PDFs) into out_dir, an empty folder; the caller decides where it ends up."""
+    progress: Progress = on_progress or (lambda *a: None)
     t0 = time.perf_counter()
-    render_print = _print_renderer() if with_print else None
-    pdfs = planned_pdfs(validated, drafts) if with_print else None
+    pdfs = planned_pdfs(validated, drafts) if pdf_links else None
     data = build_view(validated, site_url, drafts, pdfs)
-    result.maps = len(data.maps)
+    result = SiteResult(out_dir, site_url, data, maps=len(data.maps))
     with tempfile.TemporaryDirectory(prefix="profkarta-build-") as tmp:
         build = Path(tmp)
+        # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
         gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
         result.pages = gen.pages
         result.warnings += gen.warnings
@@ -88,34 +90,17 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
             shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
+        # map and cluster pages: filled into the shells mkdocs built (linear at national scale)
         if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
-                gen, data, validated.project.root / "theme", out_dir,
-                cache_dir, workers, progress)
+                gen, data, validated.project.root / "theme", out_dir, cache_dir, workers, progress)
         add_search_entries(out_dir, data)
         result.timings["страницы карт"] = time.perf_counter() - t1
-    map_files = None
-    if render_print is not None:
-        t2 = time.perf_counter()
-        printed = render_print(validated, out_dir, site_url=site_url, drafts=drafts, cache_dir=cache_dir,
-                               workers=workers, on_progress=lambda *a: progress("Печать (PDF)", *_counts(a)))
-        map_files = printed.map_files
-        result.pdfs = sum(len(v) for v in map_files.values()) + len(getattr(printed, "booklets", []) or []) + \
-            len(getattr(printed, "cards", []) or [])
-        result.pdf_rendered = int(getattr(printed, "rendered", 0) or 0)
-        result.pdf_reused = int(getattr(printed, "reused", 0) or 0)
-        result.warnings += [str(w) for w in getattr(printed, "warnings", []) or []]
-        for key, files in map_files.items():
-            if files != (pdfs or {}).get(key, files):
-                result.warnings.append(f"PDF карты {key[0]}/{key[1]} лежат не там, куда ведут ссылки страницы.")
-        result.timings["печать"] = time.perf_counter() - t2
-        result.warnings += missing_links(data, out_dir)
-    write_catalog(data, out_dir, map_files)
-    result.timings["всего"] = time.perf_counter() - t0
+    write_catalog(data, out_dir, pdfs)
     return result
 
 
-def print_links(data) -> list[str]:
+def print_links(data: SiteData) -> list[str]:
     """Every print file the pages link to (maps, college and cluster booklets, team cards)."""
     links = [p for m in data.maps for p in m.pdf.values()]
     for cid, cluster in data.clusters.items():
@@ -126,21 +111,6 @@ def print_links(data) -> list[str]:
     return links
 
 
-def missing_links(data, out_dir: Path) -> list[str]:
+def missing_links(data: SiteData, out_dir: Path) -> list[str]:
     return [f"страница ссылается на {p}, но такого файла печать не сделала." for p in print_links(data)
             if not (out_dir / p).is_file()]
-
-
-def _counts(args: tuple) -> tuple[int, int | None]:
-    """(done, total) from whatever the print renderer reports (it may add a label or a file name)."""
-    nums = [a for a in args if isinstance(a, int) and not isinstance(a, bool)]
-    return (nums[0] if nums else 0), (nums[1] if len(nums) > 1 else None)
-
-
-def _print_renderer():
-    try:
-        from profkarta.render.print import render_print
-    except ImportError as exc:
-        raise BuildError("модуль печати (profkarta.render.print) не найден или не загружается "
-                         f"({exc}); без него PDF не собрать. Обновите profkarta.") from None
-    return render_print

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from profkarta.errors import ProfkartaError
 from profkarta.findings import ERROR
 from profkarta.render.site.pages import theme_dir
-from profkarta.render.site.pipeline import build_into
+from profkarta.render.site.pipeline import render_site
 from profkarta.validate import validate
 
 WATCHED = ("career_maps", "content", "theme", "mkdocs.yml")
@@ -70,8 +70,8 @@ class Preview:
                 self.on_event("invalid", findings=findings)
                 return
             target = Path(tempfile.mkdtemp(prefix="site-", dir=self.base))
-            built = build_into(result, target, site_url=self.site_url, drafts=self.drafts, with_print=False,
-                               cache_dir=self.root / ".profkarta-cache")
+            built = render_site(result, target, site_url=self.site_url, drafts=self.drafts, pdf_links=False,
+                                cache_dir=self.root / ".profkarta-cache")
         except ProfkartaError as exc:
             self._fail([], str(exc))
             self.on_event("failed", message=str(exc))
