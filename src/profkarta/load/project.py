@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from profkarta import parallel
 from profkarta.errors import LoadError, ProjectNotFound
 from profkarta.findings import ERROR, Finding, rel
 from profkarta.load.yamlfile import Document, load_yaml, read_text, split_front_matter
@@ -162,17 +162,11 @@ def _read_chunk(args: tuple[list[Task], Path]) -> list[Document | Finding]:
 
 def _read_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
     """Parse every file; a large project is parsed by one process per core (YAML parsing is CPU-bound)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(tasks) < PARALLEL_FROM or workers < 2 or multiprocessing.current_process().daemon:
+    n = parallel.workers()
+    if len(tasks) < PARALLEL_FROM:
         return [_read(t, root) for t in tasks]
-    size = max(50, len(tasks) // (workers * 4))
-    chunks = [(tasks[i:i + size], root) for i in range(0, len(tasks), size)]
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # pragma: no cover - platforms without fork
-        return [_read(t, root) for t in tasks]
-    with ctx.Pool(workers) as pool:
-        return [doc for part in pool.map(_read_chunk, chunks) for doc in part]
+    parts = [(part, root) for part in parallel.chunks(tasks, n, least=50)]
+    return [doc for part in parallel.imap(_read_chunk, parts, n) for doc in part]
 
 
 def _data_files(folder: Path) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -12,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from profkarta import urls
+from profkarta import parallel, urls
 from profkarta.errors import BuildError
 from profkarta.render.print import engine
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
@@ -79,21 +78,10 @@ def booklet_job(job: dict) -> dict:
 
 
 def _run(jobs: list[dict], workers: int, progress: Callable[[], None]) -> list[dict]:
-    if not jobs:
-        return []
-    if workers <= 1 or len(jobs) == 1:
-        engine.init_worker()
-        out = []
-        for job in jobs:
-            out.append(run_job(job))
-            progress()
-        return out
-    ctx = multiprocessing.get_context("fork")
     out = []
-    with ctx.Pool(processes=min(workers, len(jobs)), initializer=engine.init_worker) as pool:
-        for res in pool.imap_unordered(run_job, jobs):
-            out.append(res)
-            progress()
+    for res in parallel.imap(run_job, jobs, workers, initializer=engine.init_worker, ordered=False):
+        out.append(res)
+        progress()
     return out
 
 
@@ -129,7 +117,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     maps = [e for e in validated.published(drafts) if e.cluster_id in project.clusters
             and project.clusters[e.cluster_id].model is not None]
     teams = [t for t in project.teams if t.model is not None]
-    workers = workers or os.cpu_count() or 1
+    workers = parallel.workers(workers)
 
     phase1, stores, map_keys = [], {}, {}
     for e in maps:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 from pathlib import Path
 
-from profkarta import urls
+from profkarta import parallel, urls
 from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.generate import shell_kinds
 from profkarta.render.site.pages import theme_dir
@@ -72,17 +70,13 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
     todo += range(len(maps), len(maps) + len(clusters))
     _JOB.update(writer=gen.writer, shells=shells, maps=maps, clusters=clusters, out=out_dir, keys=keys, cache=cache)
     try:
-        n = max(1, min(workers or os.cpu_count() or 1, 8))
-        if len(todo) < PARALLEL_FROM or n < 2:
-            _write(todo)
-        else:
-            size = max(25, len(todo) // (n * 8))
-            chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-            done = 0
-            with multiprocessing.get_context("fork").Pool(n) as pool:
-                for count in pool.imap_unordered(_write, chunks):
-                    done += count
-                    progress("Страницы карт и кластеров", reused + done, len(maps) + len(clusters))
+        n = parallel.workers(workers)
+        done = 0
+        # the workers read _JOB, which fork hands them; where fork is unsafe (serve) this runs inline
+        for count in parallel.imap(_write, parallel.chunks(todo, n, per_worker=8, least=25), n, inherit=True,
+                                   min_items=2 if len(todo) >= PARALLEL_FROM else len(todo) + 1, ordered=False):
+            done += count
+            progress("Страницы карт и кластеров", reused + done, len(maps) + len(clusters))
     finally:
         _JOB.clear()
     progress("Страницы карт и кластеров", len(maps) + len(clusters), len(maps) + len(clusters))

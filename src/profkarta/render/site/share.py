@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import multiprocessing
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from profkarta import parallel
 from profkarta.cache import Cache, make_key
 from profkarta.render.site.text import KIND_RU, money
 
@@ -117,31 +116,22 @@ class ShareDrawer:
 
     def __init__(self, jobs: list[tuple[tuple[str, ...], str, str | None]], workers: int | None = None):
         self.jobs = jobs
-        self.workers = max(1, min(workers or os.cpu_count() or 1, 8))
-        self._pool = self._pending = None
+        self.workers = parallel.workers(workers)
+        self._work: parallel.Background | None = None
 
     def start(self) -> None:
-        if len(self.jobs) < self.INLINE_BELOW or self.workers < 2:
-            return
-        size = max(20, len(self.jobs) // (self.workers * 4))
-        chunks = [self.jobs[i:i + size] for i in range(0, len(self.jobs), size)]
-        self._pool = multiprocessing.get_context("fork").Pool(self.workers)
-        self._pending = self._pool.map_async(_draw_chunk, chunks)
+        self._work = parallel.Background(_draw_chunk, parallel.chunks(self.jobs, self.workers, least=20),
+                                         self.workers, min_items=2 if len(self.jobs) >= self.INLINE_BELOW else 10**9)
 
     def wait(self) -> int:
         """How many images were drawn anew (the rest came from the cache)."""
-        if self._pool is None:
+        if self._work is None:
             return _draw_chunk(self.jobs)
-        try:
-            return sum(self._pending.get())
-        finally:
-            self._pool.close()
-            self._pool.join()
+        return sum(self._work.wait())
 
     def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+        if self._work is not None:
+            self._work.cancel()
 
 
 def draw_default(site_name: str, brand: str, out: Path) -> None:
