@@ -9,7 +9,6 @@ from rich.console import Console
 
 from profkarta import coverage as cov
 from profkarta.commands.validate import print_findings
-from profkarta.errors import UsageError
 from profkarta.findings import ERROR
 from profkarta.load.project import resolve_targets
 from profkarta.validate import validate
@@ -45,7 +44,9 @@ def run(args) -> int:
         return 1
     project = result.project
     if args.cluster and args.cluster not in project.clusters:
-        raise UsageError(f"кластера «{args.cluster}» нет в проекте. Есть: {', '.join(sorted(project.clusters))}.")
+        err.print(f"Кластера «{args.cluster}» нет в проекте, документ не собран. Есть: "
+                  f"{', '.join(sorted(project.clusters)) or 'ни одного'}.", markup=False)
+        return 1
     regions = cov.in_scope(cov.coverage(project, project.config.site_url), args.cluster, args.region)
     scope = (f"кластера «{args.cluster}»" if args.cluster else
              f"региона «{regions[0].name if regions else args.region}»" if args.region else "проекта")
