@@ -42,8 +42,9 @@ def test_csv_opens_as_a_russian_spreadsheet(tmp_path, capsys):
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM: Excel then reads UTF-8, not cp1251
     with out.open(encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    assert table[0] == ["регион", "кластер", "колледж", "код", "название", "статус", "протокол", "дата", "файл", "адрес"]
-    body = [dict(zip(table[0], r)) for r in table[1:]]
+    assert table[0] == ["регион", "кластер", "колледж", "код", "название", "статус", "протокол", "дата", "файл",
+                        "адрес"]
+    body = [dict(zip(table[0], r, strict=True)) for r in table[1:]]
     assert len(body) == 4
     for r in body:
         status, protocol, date, file = EXPECTED[r["код"]]
@@ -101,3 +102,16 @@ def test_empty_programs_list_is_reported_not_guessed(tmp_path, capsys):
     college = json.loads(out)["regions"][0]["clusters"][0]["colleges"][0]
     assert code == 0 and college["programs_listed"] is False
     assert {r["status"] for r in college["rows"]} == {"unlisted"}  # every map, none counted as covering
+
+
+def test_a_cluster_folder_limits_the_report_to_that_cluster(tmp_path, capsys):
+    import shutil
+
+    root = mixed_project(tmp_path)
+    other = root / "career_maps" / "vtoroj"
+    shutil.copytree(root / "career_maps" / "demo-mashinostroenie", other)
+    code, out, _ = run(["coverage", "--format", "json"], root, capsys)
+    assert code == 0 and len(json.loads(out)["regions"][0]["clusters"]) == 2
+    code, out, _ = run(["coverage", "career_maps/vtoroj", "--format", "json"], root, capsys)
+    clusters = json.loads(out)["regions"][0]["clusters"]
+    assert code == 0 and [c["id"] for c in clusters] == ["vtoroj"]

@@ -92,7 +92,7 @@ def print_table(regions: list[cov.Region], console: Console, color: bool) -> Non
 
 
 def run(args) -> int:
-    root, clusters, _ = resolve_targets([args.path] if args.path else [])
+    root, clusters, scopes = resolve_targets([args.path] if args.path else [])
     result = validate(root, clusters)
     errors = [f for f in result.report.sorted() if f.severity == ERROR]
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -102,8 +102,12 @@ def run(args) -> int:
                   "Исправьте ошибки (profkarta validate) и повторите.", markup=False)
         return 1
     regions = cov.coverage(result.project, result.project.config.site_url)
+    wanted = {s.split("/")[1] for s in scopes if s.startswith("career_maps/")}
+    if scopes and len(wanted) == len(scopes):  # a cluster folder (or a file in it): that cluster only
+        regions = [g for g in (cov.Region(g.name, [c for c in g.clusters if c.id in wanted]) for g in regions)
+                   if g.clusters]
     if not regions:
-        err.print("В проекте нет ни одного кластера: покрывать нечего.", markup=False)
+        err.print("Здесь нет ни одного кластера: покрывать нечего.", markup=False)
         return 0
     out_path = Path(args.output) if args.output else None
     if args.format == "csv":

@@ -22,7 +22,8 @@ def add_parser(subs) -> None:
                         "Код выхода: 0 — файл записан; 1 — утверждать нечего или в проекте есть ошибки.")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--cluster", metavar="ID", help="только этот кластер (id — имя его папки)")
-    scope.add_argument("--region", metavar="РЕГИОН", help="только кластеры этого региона, например «Свердловская область»")
+    scope.add_argument("--region", metavar="РЕГИОН",
+                       help="только кластеры этого региона, например «Свердловская область»")
     p.add_argument("-o", "--output", metavar="ФАЙЛ.pdf", help="куда записать (по умолчанию packet-<кластер или "
                    "регион>-<дата>.pdf в текущей папке)")
     p.set_defaults(run=run)
@@ -61,7 +62,8 @@ def run(args) -> int:
                   "утверждены. Проекты карт — это карты со status: draft.", markup=False)
         return 1
     today = dt.date.today()
-    target = Path(args.output) if args.output else Path.cwd() / f"packet-{args.cluster or _slug(args.region)}-{today}.pdf"
+    name = f"packet-{args.cluster or _slug(args.region)}-{today}.pdf"
+    target = Path(args.output) if args.output else Path.cwd() / name
     site_url, _ = choose_site_url(None, project.config.site_url)
     packet = render_packet(project, regions, scope, site_url, today)
     for w in packet.warnings:

@@ -1,4 +1,4 @@
-"""The council meeting packet: cover, register of the maps in scope, each draft's A4 page with a blank approval block."""
+"""The council meeting packet: cover, register of the maps in scope, each draft's A4 page with a blank approval."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profkarta import coverage as cov
-from profkarta.load.project import Project
+from profkarta.load.project import Entry, Project
 from profkarta.render.print import engine
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.render.print.fit import start_level
@@ -83,7 +83,7 @@ def _render(project: Project, regions: list[cov.Region], scope: str, site_url: s
     logos = Logos(project, normalized=norm_dir)
     allowed = [str(project.root), str(THEME), str(norm_dir)]
     rows = [r for r in cov.flat(regions) if r.map_id]
-    entries = {(m.cluster_id, m.id): m for m in project.maps}
+    entries: dict[tuple, Entry] = {(m.cluster_id, m.id): m for m in project.maps}
     maps: list[tuple[int, bytes, int, str]] = []  # (register row, pdf, pages, bookmark)
     for i, r in enumerate(rows):
         if r.map_status != "draft":
@@ -134,7 +134,7 @@ def _merge(front: bytes, maps: list[tuple[int, bytes, int, str]], allowed: list[
     total = len(writer.pages)
     numbers = engine.layout(render_html("pagenum.html.j2", {"total": total}), base_url(), allowed)
     overlay = PdfReader(io.BytesIO(engine.write_pdf(numbers)))
-    for page, number in zip(writer.pages, overlay.pages):
+    for page, number in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(number)
     engine.set_meta(writer, meta)
     writer.page_mode = "/UseOutlines"

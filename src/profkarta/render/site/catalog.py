@@ -14,7 +14,7 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
     maps = []
     for m in data.maps:
         pdf = dict((map_files or {}).get((m.cluster_id, m.id)) or {})
-        entry = {
+        entry: dict = {
             "id": m.id,
             "cluster": m.cluster_id,
             "college": m.college.id,
