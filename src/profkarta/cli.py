@@ -26,7 +26,7 @@ _ARGPARSE_RU = {
 }
 argparse._ = lambda s: _ARGPARSE_RU.get(s, s)  # type: ignore[attr-defined]
 
-COMMANDS = ("init", "validate", "build", "serve", "new", "schema")
+COMMANDS = ("init", "validate", "build", "serve", "new", "schema", "coverage", "packet")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -78,6 +78,13 @@ CASES = [
      "  - id: dpk"),
     ("r1_3_employer_logo", CLUSTER, "    logo: logos/ural-privod.png\n", "", "R1.3", ERROR, "  - id: ural-privod"),
     ("k1_missing_map", CLUSTER, 'programs: ["15.02.16"]', 'programs: ["15.02.16", "15.01.38"]', "K1", WARNING, None),
+    ("k1_empty_list_with_approved_maps", CLUSTER, 'programs: ["15.02.16"]', "programs: []", "K1", WARNING, None),
+    ("a1_no_body", MAP, "  body: Региональный наблюдательный совет Свердловской области\n", "", "A1", ERROR, "approval:"),
+    ("a1_empty_body", MAP, "body: Региональный наблюдательный совет Свердловской области", "body: ''", "A1", ERROR, None),
+    ("a1_body_not_council", MAP, "body: Региональный наблюдательный совет Свердловской области",
+     "body: Управляющий совет ОПЦ(К)", "A1", WARNING, None),
+    ("a1_body_other_region", MAP, "body: Региональный наблюдательный совет Свердловской области",
+     "body: Региональный наблюдательный совет Челябинской области", "A1", WARNING, None),
     ("t_three_members", TEAM, "  - name: Софья Волкова\n    program: \"15.02.16\"\n    course: 2\n", "", "T", ERROR,
      "members:"),
     ("t_eight_members", TEAM, "links:", "".join(f"  - name: Участник {i}\n" for i in range(4)) + "links:", "T", ERROR,
@@ -206,3 +213,62 @@ def test_allowed_values_are_listed_in_russian(tmp_path):
     edit(root, MAP, "status: approved", "status: утверждена")
     (finding,) = check(root).report.errors  # (K1 also warns: the programme has no approved map now)
     assert finding.message.endswith("Допустимо: draft, approved.") and " or " not in finding.message
+
+
+@pytest.mark.parametrize("body", ["РНС Свердловской обл.", "Региональным наблюдательным советом Свердловской области",
+                                  "региональный наблюдательный совет", "Наблюдательный совет Свердловской области",
+                                  "РНС", "Региональный наблюдательный совет: Свердловская область"])
+def test_approval_body_written_many_ways_is_accepted(tmp_path, body):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "body: Региональный наблюдательный совет Свердловской области", f"body: \"{body}\"")
+    assert check(root).report.findings == []
+
+
+def test_approval_body_names_the_expected_council_in_its_advice(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "  body: Региональный наблюдательный совет Свердловской области\n", "")
+    (finding,) = check(root).report.findings
+    assert "Региональный наблюдательный совет Свердловской области" in finding.message
+    edit(root, MAP, "approval:\n", "approval:\n  body: Региональный наблюдательный совет Республики Татарстан\n")
+    (finding,) = check(root).report.findings
+    assert finding.severity == WARNING and "Республика Татарстан" in finding.message
+    assert "Свердловская область" in finding.message
+
+
+def test_k1_warns_about_an_approved_map_the_college_does_not_list(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, 'programs: ["15.02.16"]', 'programs: ["15.01.38"]')
+    hits = sorted((f.file, f.line, f.severity) for f in check(root).report.findings if f.rule == "K1")
+    assert hits == [(CLUSTER, line_of(root, CLUSTER, 'programs: ["15.01.38"]'), WARNING),
+                    (MAP, line_of(root, MAP, 'code: "15.02.16"'), WARNING)]
+    unlisted = next(f for f in check(root).report.findings if f.file == MAP)
+    assert "15.02.16" in unlisted.message and "programs" in unlisted.message
+
+
+def test_k1_listed_draft_is_to_be_approved_not_written(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "status: approved", "status: draft")
+    (finding,) = check(root).report.findings
+    assert finding.rule == "K1" and "проект" in finding.message and "Утвердите" in finding.message
+    assert "protocol" in finding.message and "new map" not in finding.message
+
+
+def test_k1_is_quiet_about_drafts_under_an_empty_list(tmp_path):
+    """A fresh project (profkarta init) has programs: [] and a draft: a choice, not yet an accident."""
+    root = copy_project(tmp_path)
+    edit(root, CLUSTER, 'programs: ["15.02.16"]', "programs: []")
+    edit(root, MAP, "status: approved", "status: draft")
+    assert check(root).report.findings == []
+
+
+def test_every_region_is_found_in_the_genitive_of_its_name():
+    from profkarta.refdata import naming, region_names
+
+    for name in region_names():
+        council = f"Региональный наблюдательный совет {naming.genitive(name)}"
+        assert [r.name for r in naming.regions_named(council)] == [name], council
+        assert naming.names_council(council)
+    assert naming.genitive("Свердловская область") == "Свердловской области"
+    assert naming.genitive("Ханты-Мансийский автономный округ - Югра") == "Ханты-Мансийского автономного округа"
+    assert [r.name for r in naming.regions_named("РНС Ямало-Ненецкого АО")] == ["Ямало-Ненецкий автономный округ"]
+    assert not naming.names_council("Управляющий совет кластера")

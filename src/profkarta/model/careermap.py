@@ -26,7 +26,9 @@ class Program(Strict):
 class Approval(Strict):
     model_config = ConfigDict(title="Утверждение")
 
-    body: str | None = Field(None, title="Кто утвердил")
+    body: str | None = Field(None, title="Кто утвердил (A1)",
+                             description="Для утверждённой карты обязательно: региональный наблюдательный совет "
+                             "региона кластера, например «Региональный наблюдательный совет Свердловской области»")
     protocol: str | int = Field(title="Номер протокола (A1)")
     date: dt.date = Field(title="Дата протокола (A1)", description="ГГГГ-ММ-ДД, не в будущем")
 

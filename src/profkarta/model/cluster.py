@@ -27,7 +27,8 @@ class College(Contacts):
     logo: str = Field(title="Логотип колледжа (R1.2)", description="Путь к картинке относительно папки кластера")
     city: str | None = Field(None, title="Город")
     programs: list[str] = Field(default_factory=list, title="Коды профессий и специальностей (K1)",
-                                description="На каждый код нужна утверждённая карта")
+                                description="На каждый код нужна утверждённая карта; пустой список — "
+                                "перечень не составлен, полноту карт проверить нельзя")
 
 
 class Employer(Strict):

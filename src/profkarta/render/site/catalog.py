@@ -14,7 +14,7 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
     maps = []
     for m in data.maps:
         pdf = dict((map_files or {}).get((m.cluster_id, m.id)) or {})
-        entry = {
+        entry: dict = {
             "id": m.id,
             "cluster": m.cluster_id,
             "college": m.college.id,
@@ -28,6 +28,9 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
             "status": m.model.status,
             "salary": {"min": m.salary_range[0], "max": m.salary_range[1]},
         }
+        approval = m.model.approval  # null for a draft (published only with --drafts)
+        entry["approval"] = ({"protocol": str(approval.protocol), "date": approval.date.isoformat()}
+                             if m.model.status == "approved" and approval is not None else None)
         if m.program.qualification:
             entry["program"]["qualification"] = m.program.qualification
         maps.append(entry)

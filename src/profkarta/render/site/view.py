@@ -99,6 +99,13 @@ class SiteData:
     def maps_of_college(self, cluster_id: str, college_id: str) -> list[MapView]:
         return [m for m in self.maps if m.cluster_id == cluster_id and m.college.id == college_id]
 
+    def coverage(self, cluster_id: str) -> dict[str, int]:
+        """How many programmes the cluster's colleges list, and for how many an approved map is published."""
+        cluster = self.clusters.get(cluster_id)
+        listed = {(c.id, code.strip()) for c in cluster.colleges for code in c.programs} if cluster else set()
+        approved = {(m.college.id, m.program.code.strip()) for m in self.maps_of_cluster(cluster_id) if not m.draft}
+        return {"listed": len(listed), "approved": len(listed & approved)}
+
     def teams_of_cluster(self, cluster_id: str) -> list[TeamView]:
         return [t for t in self.teams if t.model.cluster == cluster_id]
 
