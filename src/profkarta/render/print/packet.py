@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from profkarta.cache import Cache
 from profkarta import coverage as cov
 from profkarta.load.project import Entry, Project
 from profkarta.render.print import engine
@@ -80,7 +81,7 @@ def render_packet(project: Project, regions: list[cov.Region], scope: str, site_
 
 def _render(project: Project, regions: list[cov.Region], scope: str, site_url: str, today: dt.date,
             norm_dir: Path) -> Packet:
-    logos = Logos(project, normalized=norm_dir)
+    logos = Logos(project, normalized=Cache(norm_dir))
     allowed = [str(project.root), str(THEME), str(norm_dir)]
     rows = [r for r in cov.flat(regions) if r.map_id]
     entries: dict[tuple, Entry] = {(m.cluster_id, m.id): m for m in project.maps}
