@@ -52,7 +52,7 @@ CASES = [
     ("a1_future_date", MAP, "date: 2026-06-15", "date: 2027-01-15", "A1", ERROR, None),
     ("a1_no_protocol", MAP, '  protocol: "7"\n', "", "A1", ERROR, "approval:"),
     ("a1_bad_date", MAP, "date: 2026-06-15", "date: 15.06.2026", "A1", ERROR, None),
-    ("a1_bad_status", MAP, "status: approved", "status: утверждена", "A1", ERROR, None),
+    ("a1_bad_status", MAP, "status: approved", "status: одобрена", "A1", ERROR, None),
     ("r3_1_empty", MAP, "  college:\n    - Цифровой паспорт компетенций и портфолио\n    - Участие в чемпионатах «Профессионалы»\n"
      "    - title: Работа в учебно-производственном комплексе\n      description: Выполнение реальных заказов "
      "предприятий кластера с оплатой.\n", "  college: []\n", "R3.1", ERROR, None),
@@ -203,6 +203,7 @@ def test_a_wrong_support_item_is_one_plain_message(tmp_path):
 
 def test_allowed_values_are_listed_in_russian(tmp_path):
     root = copy_project(tmp_path)
-    edit(root, MAP, "status: approved", "status: утверждена")
+    edit(root, MAP, "status: approved", "status: одобрена")
     (finding,) = check(root).report.errors  # (K1 also warns: the programme has no approved map now)
-    assert finding.message.endswith("Допустимо: draft, approved.") and " or " not in finding.message
+    assert finding.message.endswith("Допустимо: draft (проект), approved (утверждена).")
+    assert " or " not in finding.message

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from profkarta import urls
+from profkarta import phones, urls
 from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
@@ -46,7 +46,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
-                       tel_url=text.tel_url, mailto_url=text.mailto_url, web_label=text.web_label,
+                       tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
                        lines=text.as_lines, thousands=text.thousands)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
