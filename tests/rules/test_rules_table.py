@@ -99,7 +99,7 @@ CASES = [
     ("p_bad_month", PROGRAMME, 'month: "2026-02"', 'month: "февраль"', "P", ERROR, None),
     ("p_region", PROGRAMME, "region: Свердловская область", "region: Нарния", "P", ERROR, None),
     ("p_no_approval_date", PROGRAMME, "  date: 2026-01-20\n", "", "P", ERROR, "approval:"),
-    ("r1_1_brand_logo", "mkdocs.yml", "logo: theme/brand/professionalitet-placeholder.svg", "logo: theme/brand/nope.svg",
+    ("r1_1_brand_logo", "mkdocs.yml", "logo: theme/brand/professionalitet.svg", "logo: theme/brand/nope.svg",
      "R1.1", ERROR, None),
 ]
 

@@ -6,7 +6,7 @@ import difflib
 
 from profkarta import refdata
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
-from profkarta.findings import ERROR, Finding
+from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import ID_RE, Entry
 from profkarta.rules.context import Ctx, as_list, check_contacts, text
 
@@ -14,13 +14,42 @@ from profkarta.rules.context import Ctx, as_list, check_contacts, text
 def check_brand(ctx: Ctx) -> None:
     """R1.1: the «Профессионалитет» logo configured in mkdocs.yml (extra.brand.logo) is a real image."""
     cfg = ctx.project.config
-    if cfg.path is None or cfg.brand_logo is None:
-        return  # the package's own placeholder is used; the docs say where the official logo goes
+    if cfg.path is None:
+        return
+    if cfg.brand_logo is None:
+        ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "extra:"), 1, WARNING, "R1.1", "extra.brand.logo",
+                               "логотип «Профессионалитета» не задан: на сайте и листовках будет заглушка. "
+                               + OFFICIAL_LOGO_HELP))
+        return
     try:
-        check_image(resolve_inside(cfg.brand_logo, ctx.project.root, ctx.project.root))
+        path = resolve_inside(cfg.brand_logo, ctx.project.root, ctx.project.root)
+        check_image(path)
     except (ImageProblem, OSError) as exc:
         ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "logo:"), 1, ERROR, "R1.1", "extra.brand.logo",
                                f"логотип «Профессионалитета»: {exc}"))
+        return
+    if is_placeholder_logo(path):
+        ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "logo:"), 1, WARNING, "R1.1", "extra.brand.logo",
+                               f"логотип «Профессионалитета» «{cfg.brand_logo}» — заглушка из заготовки. "
+                               + OFFICIAL_LOGO_HELP))
+
+
+OFFICIAL_LOGO_HELP = ("Положите официальный логотип (файл SVG или PNG, его выдаёт оператор проекта) в папку "
+                      "theme/brand/, например theme/brand/professionalitet.svg, и впишите этот путь в mkdocs.yml: "
+                      "extra → brand → logo.")
+
+
+def is_placeholder_logo(path) -> bool:
+    """The starter project's placeholder, by name or by its text («Заглушка…»), however it was renamed."""
+    if "placeholder" in path.name.lower() or "zaglushka" in path.name.lower():
+        return True
+    if path.suffix.lower() != ".svg":
+        return False
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace").lower()
+    except OSError:
+        return False
+    return "заглушка" in head
 
 
 def _line_of(path, needle: str) -> int:
