@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -10,7 +11,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn
 
 from profkarta.commands.validate import add_check_options, print_findings, summary_line
 from profkarta.errors import ProjectNotFound, ValidationFailed
-from profkarta.findings import ERROR, WARNING
+from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import find_root
 from profkarta.validate import validate
 
@@ -51,13 +52,17 @@ def run(args) -> int:
     out = Console(highlight=False, soft_wrap=True)
     root = project_root()
     result = validate(root)
-    findings = result.report.sorted()
+    findings = publish_findings(result, args.drafts, args.site_url)
     errors = sum(f.severity == ERROR for f in findings)
     warnings = sum(f.severity == WARNING for f in findings)
     print_findings(findings, out)
     if errors or (args.strict and warnings):
         out.print(summary_line(len(result.project.entries()), errors, warnings, time.perf_counter() - started),
                   markup=False)
+        if any(f.rule == "S1" and f.severity == ERROR for f in findings):
+            out.print("В файлах для сайта остался текст из заготовки (S1): замените его, удалите пример или "
+                      "отметьте его строкой «example: true». Посмотреть сайт можно и так: profkarta serve или "
+                      "profkarta build --drafts.", markup=False)
         if not errors:
             out.print("Режим --strict: предупреждения считаются ошибками.", markup=False)
         out.print("Сайт не собран; прежняя папка сайта не тронута.", markup=False)
@@ -79,7 +84,8 @@ def run(args) -> int:
         with staged_output(site_dir) as staging:
             built = build_into(result, staging, site_url=site_url, drafts=args.drafts, with_print=not args.no_print,
                                cache_dir=root / CACHE_DIR, workers=args.workers, on_progress=on_progress)
-    notes = ([url_warning] if url_warning else []) + built.warnings
+    said_s2 = any(f.rule == "S2" for f in findings)  # the same advice as url_warning, with file and line
+    notes = ([url_warning] if url_warning and not said_s2 else []) + built.warnings
     for note in notes:
         out.print(f"предупреждение: {note}", style="yellow", markup=False)
     took = time.perf_counter() - started
@@ -96,4 +102,23 @@ def run(args) -> int:
     if args.drafts:
         out.print("В сборку вошли черновики: их страницы помечены «ПРОЕКТ». Не публикуйте такую сборку.",
                   style="yellow", markup=False)
+    else:
+        left_out = [m.doc.rel for m in result.project.maps if m.model is not None and m.model.status != "approved"]
+        if left_out:
+            out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left_out)}: {', '.join(left_out)}. "
+                      "Их видно в profkarta serve и в build --drafts; на сайт карта попадёт после утверждения "
+                      "(status: approved, approval: protocol и date).", markup=False)
     return 0
+
+
+def publish_findings(result, drafts: bool, site_url: str | None = None) -> list[Finding]:
+    """Findings as a public build sees them: scaffold text (S1) in a published file is an error, not a warning."""
+    found = result.report.sorted()
+    if site_url:  # --site-url replaces site_url of mkdocs.yml: what S2 says about that one does not matter
+        found = [f for f in found if f.rule != "S2"]
+    if drafts:
+        return found
+    unpublished = {m.doc.rel for m in result.project.maps
+                   if m.model is not None and m.model.status != "approved"}
+    return [replace(f, severity=ERROR) if f.rule == "S1" and f.severity == WARNING and f.file not in unpublished
+            else f for f in found]

@@ -168,13 +168,22 @@ class PageWriter:
             "search": {"exclude": True}}, p=p, events=events, ics=ics_path(p.id))
 
     def lists(self) -> None:
+        """Section index pages; a section with nothing in it gets no page (and no menu item, see make_nav)."""
         d = self.data
-        self.write("clusters/", "clusters.html", {"title": "Кластеры", "hide": ["toc"],
-                                                   "description": "Кластеры «Профессионалитета»: колледжи и работодатели."},
-                   doc=index_doc("clusters"), clusters=d.clusters)
-        self.write("ambassadors/", "teams.html", {"title": "Амбассадоры", "hide": ["toc"],
-                                                  "description": "Команды амбассадоров «Профессионалитета»."},
-                   doc=index_doc("ambassadors"), teams=d.teams)
+        wanted = {section: bool(items) or index_doc(section) in self.handwritten
+                  for section, items in (("clusters", d.clusters), ("ambassadors", d.teams),
+                                         ("popularization", d.programmes))}
+        if wanted["clusters"]:
+            self.write("clusters/", "clusters.html", {"title": "Кластеры", "hide": ["toc"],
+                                                       "description": "Кластеры «Профессионалитета»: колледжи и "
+                                                                      "работодатели."},
+                       doc=index_doc("clusters"), clusters=d.clusters)
+        if wanted["ambassadors"]:
+            self.write("ambassadors/", "teams.html", {"title": "Амбассадоры", "hide": ["toc"],
+                                                      "description": "Команды амбассадоров «Профессионалитета»."},
+                       doc=index_doc("ambassadors"), teams=d.teams)
+        if not wanted["popularization"]:
+            return
         self.write("popularization/", "programmes.html", {"title": "Популяризация", "hide": ["toc"],
                                                           "description": "Программы популяризации «Профессионалитета»."},
                    doc=index_doc("popularization"), programmes=d.programmes, calendar_page=calendar_page,
