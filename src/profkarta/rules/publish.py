@@ -59,13 +59,12 @@ def scaffold_hit(text: str) -> tuple[str, str] | None:
 
 def where(entry: Entry, loc: tuple) -> str:
     """«ступень 2 «Наладчик»: » for a value inside the ladder, «колледж «dpk»: » inside colleges."""
-    data = entry.doc.data
     if len(loc) >= 2 and loc[0] == "ladder" and isinstance(loc[1], int):
         from profkarta.rules.r2 import _stage_name
 
         return _stage_name(entry.doc.get(loc[:2]), loc[1]) + ": "
     if len(loc) >= 2 and loc[0] in ("colleges", "employers", "members") and isinstance(loc[1], int):
-        item = data[loc[0]][loc[1]] if isinstance(data, dict) else None
+        item = entry.doc.get(loc[:2])
         label = {"colleges": "колледж", "employers": "работодатель", "members": "участник"}[loc[0]]
         ident = item.get("id") if isinstance(item, dict) else None
         return f"{label} {loc[1] + 1}" + (f" «{ident}»" if isinstance(ident, str) else "") + ": "

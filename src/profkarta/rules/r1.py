@@ -90,11 +90,11 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
                 ctx.image(entry, ("colleges", i, "logo"), "R1.2", "логотип колледжа")
             check_contacts(ctx, doc, ("colleges", i))
             if not text(col.get("address")) and not text(contacts.get("address")):
-                ctx.add(doc, ("colleges", i, "address"), "R1.4", "не указан адрес колледжа (и нет contacts.address "
-                        "кластера). Добавьте адрес с индексом.")
+                ctx.add(doc, ("colleges", i, "address"), "R1.4", f"{_who(col, i)}не указан адрес колледжа (и нет "
+                        "contacts.address кластера). Добавьте адрес с индексом.")
             if not any(text(col.get(k)) or text(contacts.get(k)) for k in ("phone", "email")):
-                ctx.add(doc, ("colleges", i, "phone"), "R1.4", "у колледжа нет ни телефона, ни почты (и их нет в "
-                        "contacts кластера). Добавьте phone или email.")
+                ctx.add(doc, ("colleges", i, "phone"), "R1.4", f"{_who(col, i)}у колледжа нет ни телефона, ни почты "
+                        "(и их нет в contacts кластера). Добавьте phone или email.")
     employers = data.get("employers")
     if isinstance(employers, list):
         if not employers:
@@ -107,6 +107,11 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
             if "logo" in emp:
                 ctx.image(entry, ("employers", i, "logo"), "R1.3", "логотип работодателя")
             check_contacts(ctx, doc, ("employers", i), "R1.3")
+
+
+def _who(college: dict, i: int) -> str:
+    ident = college.get("id")
+    return f"колледж {i + 1}" + (f" «{ident}»" if isinstance(ident, str) else "") + ": "
 
 
 def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str) -> None:

@@ -12,6 +12,7 @@ from profkarta.load.project import Entry
 from profkarta.load.yamlfile import Document, loc_str
 from profkarta.model import CareerMap, Cluster, Programme, Team
 from profkarta.model.values import SYNONYMS, normalise
+from profkarta.rules.publish import where
 
 MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team, "programme": Programme}
 
@@ -183,6 +184,7 @@ def check_shape(entry: Entry) -> list[Finding]:
             msg = f"ожидается {what}, а записано «{shown}». Исправьте запись по образцу."
         else:
             msg = _message(err, value, missing, [])
+        msg = where(entry, loc) + msg  # «ступень 2 «Наладчик»: …», «колледж 1 «dpk»: …»
         if loc == ("support",) and missing:
             for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
                 out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
