@@ -8,7 +8,7 @@ from profkarta import urls
 from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import Entry
 from profkarta.rules.context import Ctx
-from profkarta.rules.r1 import _line_of
+from profkarta.rules.r1 import _line_of, config_unread
 
 # Texts of the starter files (profkarta init / new), old and current: (fingerprint, what the value is).
 # Compared case-insensitively inside every text value of a file; «(замените)» marks every current placeholder.
@@ -97,7 +97,7 @@ def check_scaffold(ctx: Ctx, entry: Entry) -> None:
 def check_site_url(ctx: Ctx) -> None:
     """S2: site_url in mkdocs.yml is an absolute http(s) address with a host, not an example or localhost."""
     cfg = ctx.project.config
-    if cfg.path is None:
+    if cfg.path is None or config_unread(ctx):
         return
     line = _line_of(cfg.path, "site_url:")
     if not cfg.site_url:

@@ -14,7 +14,7 @@ from profkarta.rules.context import Ctx, as_list, check_contacts, text
 def check_brand(ctx: Ctx) -> None:
     """R1.1: the «Профессионалитет» logo configured in mkdocs.yml (extra.brand.logo) is a real image."""
     cfg = ctx.project.config
-    if cfg.path is None:
+    if cfg.path is None or config_unread(ctx):
         return
     if cfg.brand_logo is None:
         ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "extra:"), 1, WARNING, "R1.1", "extra.brand.logo",
@@ -50,6 +50,11 @@ def is_placeholder_logo(path) -> bool:
     except OSError:
         return False
     return "заглушка" in head
+
+
+def config_unread(ctx: Ctx) -> bool:
+    """mkdocs.yml could not be read (its own finding says why): nothing more to say about its values."""
+    return any(f.file == "mkdocs.yml" for f in ctx.project.load_findings)
 
 
 def _line_of(path, needle: str) -> int:
