@@ -86,7 +86,7 @@ def program_lines(code: str | None) -> str:
     kind = "profession" if code[3:5] == "01" else "specialty"
     kind_ru = "профессия (.01.)" if kind == "profession" else "специальность (.02.)"
     title = (f"  title: {known.title}" if known else
-             '  title: ""                   # ЗАПОЛНИТЕ: кода нет в справочнике profkarta — впишите название по перечню')
+             '  title: ""                   # ЗАПОЛНИТЕ: кода нет в справочнике — впишите название по перечню')
     return (f'  code: "{code}"              # код по перечню СПО, в кавычках (R2.1)\n'
             f"  kind: {kind}           # {kind_ru} — следует из кода\n{title}")
 

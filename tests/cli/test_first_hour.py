@@ -14,8 +14,8 @@ DRAFT = "career_maps/demo-mashinostroenie/operator.yaml"
 def _add_draft(root, scaffold_text: bool = False) -> None:
     """A second map of the fixture, a draft for another programme."""
     text = (root / MAP).read_text(encoding="utf-8").replace('code: "15.02.16"', 'code: "15.01.38"')
-    text = text.replace("kind: specialty", "kind: profession").replace("title: Технология машиностроения",
-                                                                       "title: Оператор-наладчик металлообрабатывающих станков")
+    text = text.replace("kind: specialty", "kind: profession")
+    text = text.replace("title: Технология машиностроения", "title: Оператор-наладчик металлообрабатывающих станков")
     text = text.replace("status: approved", "status: draft")
     if scaffold_text:
         text = text.replace("activities: Разработка", "activities: Что делает работник на этой ступени (замените). Р")

@@ -39,9 +39,9 @@ def _texts(value: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
     if isinstance(value, str):
         return [(loc, value)]
     if isinstance(value, dict):
-        return [t for k, v in value.items() for t in _texts(v, loc + (k,))]
+        return [t for k, v in value.items() for t in _texts(v, (*loc, k))]
     if isinstance(value, list):
-        return [t for i, v in enumerate(value) for t in _texts(v, loc + (i,))]
+        return [t for i, v in enumerate(value) for t in _texts(v, (*loc, i))]
     return []
 
 

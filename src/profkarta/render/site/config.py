@@ -26,7 +26,7 @@ def read_user_config(path: Path | None) -> dict:
     try:
         with path.open("rb") as fh:
             data = yaml_load(fh)
-    except (ConfigurationError, OSError) as exc:
+    except (ConfigurationError, OSError):
         raise BuildError("не удалось прочитать mkdocs.yml: проверьте его синтаксис (profkarta validate) и "
                          "переменные окружения в тегах !ENV.") from None
     return data if isinstance(data, dict) else {}
