@@ -10,8 +10,13 @@ from profkarta.model.base import Strict
 from profkarta.model.values import EXAMPLE_HELP, EXAMPLE_TITLE, ProgramKind, Status, kind_of_code
 
 
+def _kind_optional(schema: dict) -> None:
+    """In the editor's schema kind is optional too: the model derives it from the code."""
+    schema["required"] = [r for r in schema.get("required", []) if r != "kind"]
+
+
 class Program(Strict):
-    model_config = ConfigDict(title="Профессия или специальность")
+    model_config = ConfigDict(title="Профессия или специальность", json_schema_extra=_kind_optional)
 
     code: str = Field(title="Код по перечню СПО (R2.1)", description="Вид NN.0K.NN, например \"15.02.16\" — в кавычках")
     kind: ProgramKind = Field(
