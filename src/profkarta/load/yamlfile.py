@@ -191,8 +191,9 @@ def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int, text: str | N
     line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     problem = (getattr(exc, "problem", None) or "").strip()
     here = _char_at(text, mark.line, mark.column) if mark else ""
-    if here == "\t" or "tab" in problem or "'\\t'" in problem:
-        ru = "символ табуляции: в YAML отступы и промежутки делаются только пробелами — замените табуляцию пробелами"
+    if here == "\t" or "tab" in problem or "'\\t'" in problem:  # one hint, not the general one after it
+        return _refuse(rel, line, col, "Y2", "синтаксическая ошибка YAML: символ табуляции. В YAML отступы и "
+                       "промежутки делаются только пробелами — замените табуляцию пробелами.")
     else:
         ru = next((v for k, v in _PROBLEMS_RU.items() if problem.startswith(k)), _GENERIC)
         if here and problem.startswith("found character") and here not in "\t ":
