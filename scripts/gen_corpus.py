@@ -34,6 +34,8 @@ TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы�
 TRANSLIT.update({"ъ": "", "ь": ""})
 CITY_A = ["Ново", "Красно", "Бело", "Верхне", "Нижне", "Северо", "Старо", "Зеле", "Камен", "Сосно"]
 CITY_B = ["борск", "горск", "дольск", "заводск", "речинск", "польск", "ярск", "озёрск"]
+# real three-digit area codes: libphonenumber (R1.4) refuses numbers in codes that do not exist
+AREA_CODES = [343, 831, 495, 812, 383, 846, 863, 843, 861, 347, 342, 351, 473, 391, 423]
 STREETS = ["Ленина", "Мира", "Заводская", "Школьная", "Молодёжная", "Садовая", "Индустриальная", "Победы"]
 COLLEGE_KIND = ["политехнический колледж", "колледж технологий и сервиса", "многопрофильный колледж",
                 "индустриальный техникум", "колледж профессиональных технологий"]
@@ -275,7 +277,7 @@ def make_cluster(rng: random.Random, i: int, region: str, industry: str, kind: s
     def contact(host: str) -> dict:
         return {"address": f"{rng.randint(100, 699)}{rng.randint(0, 999):03d}, {region}, г. {city}, "
                            f"ул. {rng.choice(STREETS)}, д. {rng.randint(1, 120)}",
-                "phone": f"+7 ({rng.randint(300, 899)}) {rng.randint(200, 999)}-{rng.randint(10, 99)}-"
+                "phone": f"+7 ({rng.choice(AREA_CODES)}) {rng.randint(200, 999)}-{rng.randint(10, 99)}-"
                          f"{rng.randint(10, 99)}", "email": f"priem@{host}.example.ru",
                 "website": f"https://{host}.example.ru"}
     colleges = []

@@ -5,11 +5,15 @@ from __future__ import annotations
 import shutil
 from importlib import resources
 from pathlib import Path
+import re
 from string import Template
 
+from profkarta import refdata
 from profkarta.errors import ExistsError, UsageError
 from profkarta.load.project import ID_RE, MAPS_DIR, TEAMS_DIR
 from profkarta.schema import write_schemas
+
+SPO_CODE = re.compile(r"^\d{2}\.0[12]\.\d{2}$")
 
 
 def _template(name: str) -> str:
@@ -68,10 +72,29 @@ def _cluster_ids(root: Path, cluster: str) -> tuple[str, list[str]]:
     return (colleges[0] if colleges else "college"), (employers or ["employer"])
 
 
-def new_map(root: Path, cluster: str, map_id: str) -> list[Path]:
+def program_lines(code: str | None) -> str:
+    """The program block of a new map: filled from the SPO list with --code, left for the user without it."""
+    if not code:
+        return ('  code: ""                    # ЗАПОЛНИТЕ: код по перечню СПО в кавычках, например "15.01.38" (R2.1)\n'
+                "  # kind: profession          # не обязательно: .01. — профессия, .02. — специальность, по коду\n"
+                '  title: ""                   # ЗАПОЛНИТЕ: название по перечню СПО')
+    code = code.strip()
+    if not SPO_CODE.match(code):
+        raise UsageError(f"«{code}» не похоже на код по перечню СПО: нужен вид NN.01.NN (профессия) или NN.02.NN "
+                         "(специальность), например 15.01.38.")
+    known = refdata.spo_programs().get(code)
+    kind = "profession" if code[3:5] == "01" else "specialty"
+    kind_ru = "профессия (.01.)" if kind == "profession" else "специальность (.02.)"
+    title = (f"  title: {known.title}" if known else
+             '  title: ""                   # ЗАПОЛНИТЕ: кода нет в справочнике — впишите название по перечню')
+    return (f'  code: "{code}"              # код по перечню СПО, в кавычках (R2.1)\n'
+            f"  kind: {kind}           # {kind_ru} — следует из кода\n{title}")
+
+
+def new_map(root: Path, cluster: str, map_id: str, code: str | None = None) -> list[Path]:
     check_id(map_id, "карты")
     college, employers = _cluster_ids(root, cluster)
-    text = Template(_template("map.yaml")).safe_substitute(map=map_id, college=college,
+    text = Template(_template("map.yaml")).safe_substitute(map=map_id, college=college, program=program_lines(code),
                                                            employers=", ".join(employers))
     path = write_new(root / MAPS_DIR / cluster / f"{map_id}.yaml", text)
     write_schemas(root)
@@ -91,8 +114,8 @@ def new_team(root: Path, team: str, cluster: str | None = None, college: str | N
     return [path]
 
 
-def init_project(root: Path) -> list[Path]:
-    """A complete, valid starter project in an empty (or new) folder."""
+def init_project(root: Path, example: bool = True) -> list[Path]:
+    """A starter project in an empty (or new) folder: settings, home page and, unless asked not to, an example."""
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise ExistsError(f"папка {root} не пуста — ничего не создано. Укажите новую или пустую папку.")
     root.mkdir(parents=True, exist_ok=True)
@@ -100,7 +123,11 @@ def init_project(root: Path) -> list[Path]:
                write_new(root / "content" / "index.md", _template("index.md"))]
     (root / "theme" / "brand").mkdir(parents=True)
     _copy("brand/professionalitet-placeholder.svg", root / "theme" / "brand" / "professionalitet-placeholder.svg")
+    if not example:
+        (root / MAPS_DIR).mkdir()
+        written += write_schemas(root)
+        return written
     written += new_cluster(root, "novyj-klaster")
-    written += new_map(root, "novyj-klaster", "tehnolog")
+    written += new_map(root, "novyj-klaster", "tehnolog", "15.02.16")
     written += new_team(root, "ambassadory", "novyj-klaster", "college")
     return written

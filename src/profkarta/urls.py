@@ -52,3 +52,34 @@ def with_marker(url: str, source: str, campaign: str | None = None) -> str:
     if campaign:
         params["utm_campaign"] = campaign
     return url + ("&" if "?" in url else "?") + urlencode(params)
+
+
+_EXAMPLE_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
+
+
+def site_url_problem(url: str) -> tuple[str, str] | None:
+    """("error" | "warning", Russian message) when a site address is unusable or a placeholder."""
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        parts, host = None, ""
+    if parts is None or parts.scheme not in ("http", "https") or not host or " " in url:
+        bare = url.split("://", 1)[-1].strip("/")
+        hint = f"https://{bare}/" if bare and " " not in bare else "https://college.ru/karty/"
+        return "error", (f"адрес сайта «{url}» должен быть полным, с https:// в начале и «/» в конце: напишите "
+                         f"site_url: {hint}")
+    labels = host.split(".")
+    if len(labels) < 2 and host not in _EXAMPLE_HOSTS:
+        return "error", (f"в адресе сайта «{url}» нет домена (например college.ru). Напишите полный адрес: "
+                         "site_url: https://college.ru/karty/")
+    if host in _EXAMPLE_HOSTS or host.startswith("127.") or "example" in labels[-3:-1] or labels[-1] in (
+            "example", "test", "invalid", "localhost"):
+        return "warning", (f"адрес сайта «{url}» — пример или адрес этого компьютера: ссылки и QR-коды на "
+                           "листовках будут вести в никуда. Впишите в mkdocs.yml в строку site_url адрес, где будет "
+                           "опубликован сайт, например https://college.ru/karty/ (или укажите его при сборке: "
+                           "profkarta build --site-url АДРЕС).")
+    return None

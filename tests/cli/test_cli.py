@@ -34,9 +34,11 @@ def test_valid_project_exits_0(tmp_path, capsys):
     assert code == 0 and "ошибок: 0" in out
 
 
-def test_demo_project_validates_strict(capsys):
-    code, out, _ = run(["validate", "--strict"], REPO, capsys)
+def test_demo_project_has_only_its_deliberate_warnings(capsys):
+    """The demo ships the placeholder logo and an example address on purpose: exactly those two warnings."""
+    code, out, _ = run(["validate", "--format", "json"], REPO, capsys)
     assert code == 0, out
+    assert sorted(f["rule"] for f in json.loads(out)) == ["R1.1", "S2"], out
 
 
 def test_spec_example_validates(capsys):
@@ -94,8 +96,10 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 def test_init_then_validate_in_empty_folder(tmp_path, capsys):
     code, _, _ = run(["init", "novyj"], tmp_path, capsys)
     assert code == 0
+    code, out, _ = run(["validate"], tmp_path / "novyj", capsys)
+    assert code == 0 and "ошибок: 0" in out, out  # the example is valid; its scaffold text only warns (S1)
     code, out, _ = run(["validate", "--strict"], tmp_path / "novyj", capsys)
-    assert code == 0, out
+    assert code == 1 and "[S1]" in out and "[S2]" in out and "[R1.1]" in out
     code, _, err = run(["init", "novyj"], tmp_path, capsys)
     assert code == 1 and "не пуста" in err
 
@@ -105,7 +109,7 @@ def test_new_never_overwrites_and_starts_with_schema_line(tmp_path, capsys):
     root = tmp_path / "p"
     code, out, _ = run(["new", "cluster", "vtoroj"], root, capsys)
     assert code == 0
-    code, out, _ = run(["new", "map", "vtoroj", "tokar"], root, capsys)
+    code, out, _ = run(["new", "map", "vtoroj", "tokar", "--code", "15.01.38"], root, capsys)
     assert code == 0
     path = root / "career_maps/vtoroj/tokar.yaml"
     first = path.read_text(encoding="utf-8").splitlines()[0]

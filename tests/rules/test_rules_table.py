@@ -52,7 +52,7 @@ CASES = [
     ("a1_future_date", MAP, "date: 2026-06-15", "date: 2027-01-15", "A1", ERROR, None),
     ("a1_no_protocol", MAP, '  protocol: "7"\n', "", "A1", ERROR, "approval:"),
     ("a1_bad_date", MAP, "date: 2026-06-15", "date: 15.06.2026", "A1", ERROR, None),
-    ("a1_bad_status", MAP, "status: approved", "status: утверждена", "A1", ERROR, None),
+    ("a1_bad_status", MAP, "status: approved", "status: одобрена", "A1", ERROR, None),
     ("r3_1_empty", MAP, "  college:\n    - Цифровой паспорт компетенций и портфолио\n    - Участие в чемпионатах «Профессионалы»\n"
      "    - title: Работа в учебно-производственном комплексе\n      description: Выполнение реальных заказов "
      "предприятий кластера с оплатой.\n", "  college: []\n", "R3.1", ERROR, None),
@@ -106,7 +106,27 @@ CASES = [
     ("p_bad_month", PROGRAMME, 'month: "2026-02"', 'month: "февраль"', "P", ERROR, None),
     ("p_region", PROGRAMME, "region: Свердловская область", "region: Нарния", "P", ERROR, None),
     ("p_no_approval_date", PROGRAMME, "  date: 2026-01-20\n", "", "P", ERROR, "approval:"),
-    ("r1_1_brand_logo", "mkdocs.yml", "logo: theme/brand/professionalitet-placeholder.svg", "logo: theme/brand/nope.svg",
+    ("r1_4_phone_no_area_code", CLUSTER, 'phone: "+7 (343) 217-40-01"', 'phone: "295-12-35"', "R1.4", ERROR, None),
+    ("r1_4_phone_letters", CLUSTER, 'phone: "+7 (343) 217-40-01"', 'phone: "звоните в приёмную"', "R1.4", ERROR, None),
+    ("r2_1_empty_code", MAP, 'code: "15.02.16"', 'code: ""', "R2.1", ERROR, None),
+    ("s1_scaffold_sentence", MAP, "activities: Разработка операций технологического процесса, наладка оборудования, "
+     "работа с технической документацией.", "activities: Что делает работник на этой ступени.", "S1", WARNING, None),
+    ("s1_placeholder_marker", MAP, "    - Программа адаптации молодых специалистов с наставником",
+     "    - Социальный проект работодателя (замените)", "S1", WARNING, None),
+    ("s1_placeholder_curator", TEAM, "name: Иванова Мария Петровна", "name: Фамилия Имя Отчество", "S1", WARNING, None),
+    ("s1_example_college", CLUSTER, "name: ГАПОУ СО «Демонстрационный политехнический колледж»",
+     "name: ГАПОУ «Новый колледж»", "S1", WARNING, None),
+    ("s2_site_url_no_scheme", "mkdocs.yml", "site_url: https://karty.dpk-ural.ru/", "site_url: nmt-nn.ru/karty", "S2",
+     ERROR, None),
+    ("s2_site_url_no_domain", "mkdocs.yml", "site_url: https://karty.dpk-ural.ru/", "site_url: https://karty/", "S2",
+     ERROR, None),
+    ("s2_site_url_example", "mkdocs.yml", "site_url: https://karty.dpk-ural.ru/", "site_url: https://example.ru/", "S2",
+     WARNING, None),
+    ("s2_site_url_localhost", "mkdocs.yml", "site_url: https://karty.dpk-ural.ru/", "site_url: http://localhost:8000/",
+     "S2", WARNING, None),
+    ("r1_1_placeholder_logo", "mkdocs.yml", "logo: theme/brand/professionalitet.svg",
+     "logo: theme/brand/professionalitet-placeholder.svg", "R1.1", WARNING, None),
+    ("r1_1_brand_logo", "mkdocs.yml", "logo: theme/brand/professionalitet.svg", "logo: theme/brand/nope.svg",
      "R1.1", ERROR, None),
 ]
 
@@ -210,9 +230,10 @@ def test_a_wrong_support_item_is_one_plain_message(tmp_path):
 
 def test_allowed_values_are_listed_in_russian(tmp_path):
     root = copy_project(tmp_path)
-    edit(root, MAP, "status: approved", "status: утверждена")
+    edit(root, MAP, "status: approved", "status: одобрена")
     (finding,) = check(root).report.errors  # (K1 also warns: the programme has no approved map now)
-    assert finding.message.endswith("Допустимо: draft, approved.") and " or " not in finding.message
+    assert finding.message.endswith("Допустимо: draft (проект), approved (утверждена).")
+    assert " or " not in finding.message
 
 
 @pytest.mark.parametrize("body", ["РНС Свердловской обл.", "Региональным наблюдательным советом Свердловской области",

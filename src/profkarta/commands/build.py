@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -49,13 +49,14 @@ def build(root: Path, site_dir: Path, *, site_url: str | None = None, drafts: bo
     progress = on_progress or (lambda *a: None)
     # 1. Load every file and check it against the guideline (nothing is written yet).
     validated = validate(root, today=today)
-    findings = validated.report.sorted()
+    findings = publish_findings(validated, drafts, site_url)  # a public build refuses scaffold text (S1)
     errors = [f for f in findings if f.severity == ERROR]
     if errors or (strict and findings):
         raise ValidationFailed(findings)
     # 2. The address every link, catalog entry and QR code is built from: --site-url, else mkdocs.yml.
     url, url_note = choose_site_url(site_url, validated.project.config.site_url)
-    notes = [url_note] if url_note else []
+    said_s2 = any(f.rule == "S2" for f in findings)  # the same advice as url_note, with file and line
+    notes = [url_note] if url_note and not said_s2 else []
     cache_dir = root / CACHE_DIR
     # 3. Everything goes into a staging folder beside SITE_DIR; any failure removes it and nothing else.
     with staged_output(site_dir) as (staging, changes):
@@ -154,6 +155,10 @@ def _refused(out: Console, findings: list[Finding], strict: bool, seconds: float
     print_findings(findings, out)
     errors = sum(f.severity == ERROR for f in findings)
     out.print(summary_line(len({f.file for f in findings}), errors, len(findings) - errors, seconds), markup=False)
+    if any(f.rule == "S1" and f.severity == ERROR for f in findings):
+        out.print("В файлах для сайта остался текст из заготовки (S1): замените его, удалите пример или "
+                  "отметьте его строкой «example: true». Посмотреть сайт можно и так: profkarta serve или "
+                  "profkarta build --drafts.", markup=False)
     if strict and not errors:
         out.print("Режим --strict: предупреждения считаются ошибками.", markup=False)
     out.print("Сайт не собран; прежняя папка сайта не тронута.", markup=False)
@@ -176,10 +181,23 @@ def _summary(out: Console, result: BuildResult, args) -> None:
     times = ", ".join(f"{k} {v:.1f} с" for k, v in site.timings.items())
     out.print(f"Адрес сайта: {result.site_url} ({times}).", markup=False)
     if result.drafts_left_out:
-        shown = ", ".join(result.drafts_left_out[:5]) + (" …" if len(result.drafts_left_out) > 5 else "")
-        out.print(f"Черновики (status: draft) не вошли в сайт: {len(result.drafts_left_out)} — {shown}. "
-                  "Чтобы опубликовать карту, утвердите её (status: approved, approval: протокол и дата); "
-                  "посмотреть черновики можно в profkarta serve или сборкой с --drafts.", markup=False)
+        left = result.drafts_left_out
+        out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left)}: {', '.join(left)}. "
+                  "Их видно в profkarta serve и в build --drafts; на сайт карта попадёт после утверждения "
+                  "(status: approved, approval: protocol и date).", markup=False)
     if args.drafts:
         out.print("В сборку вошли черновики: их страницы помечены «ПРОЕКТ». Не публикуйте такую сборку.",
                   style="yellow", markup=False)
+
+
+def publish_findings(result, drafts: bool, site_url: str | None = None) -> list[Finding]:
+    """Findings as a public build sees them: scaffold text (S1) in a published file is an error, not a warning."""
+    found = result.report.sorted()
+    if site_url:  # --site-url replaces site_url of mkdocs.yml: what S2 says about that one does not matter
+        found = [f for f in found if f.rule != "S2"]
+    if drafts:
+        return found
+    unpublished = {m.doc.rel for m in result.project.maps
+                   if m.model is not None and m.model.status != "approved"}
+    return [replace(f, severity=ERROR) if f.rule == "S1" and f.severity == WARNING and f.file not in unpublished
+            else f for f in found]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from profkarta import refdata
 from profkarta.errors import ProjectNotFound
 from profkarta.load.project import find_root
 from profkarta.scaffold import new_cluster, new_map, new_team
@@ -18,6 +19,8 @@ def add_parser(subs) -> None:
     m = kinds.add_parser("map", help="карьерную карту", description="Создаёт career_maps/КЛАСТЕР/ID.yaml.")
     m.add_argument("cluster", metavar="КЛАСТЕР", help="id кластера (имя папки в career_maps)")
     m.add_argument("id", metavar="ID", help="id карты: латиница, цифры, дефисы")
+    m.add_argument("--code", metavar="КОД", help="код по перечню СПО, например 15.01.38: код, вид и название "
+                   "подставятся сами (без него код впишите в файл)")
     c = kinds.add_parser("cluster", help="кластер", description="Создаёт career_maps/ID/cluster.yaml и логотипы-заглушки.")
     c.add_argument("id", metavar="ID", help="id кластера: латиница, цифры, дефисы")
     t = kinds.add_parser("team", help="команду амбассадоров", description="Создаёт content/ambassadors/ID.md.")
@@ -33,7 +36,7 @@ def run(args) -> int:
         raise ProjectNotFound("здесь нет проекта (нет mkdocs.yml или career_maps/). Перейдите в папку проекта "
                               "или создайте его: profkarta init ПАПКА")
     if args.kind == "map":
-        written = new_map(root, args.cluster, args.id)
+        written = new_map(root, args.cluster, args.id, args.code)
     elif args.kind == "cluster":
         written = new_cluster(root, args.id)
     else:
@@ -41,4 +44,13 @@ def run(args) -> int:
     out = Console(highlight=False)
     for path in written:
         out.print(f"Создан {path.relative_to(root)}", markup=False)
+    if args.kind == "map":
+        if not args.code:
+            out.print("Впишите в файл код и название профессии или специальности (program.code, program.title), "
+                      "или создайте карту с кодом: profkarta new map КЛАСТЕР ID --code 15.01.38.", markup=False)
+        elif args.code.strip() not in refdata.spo_programs():
+            out.print(f"Кода {args.code.strip()} нет в справочнике profkarta: впишите название (program.title) по "
+                      "перечню СПО.", markup=False)
+        out.print("Карта создана как проект (status: draft): её видно в profkarta serve с пометкой «ПРОЕКТ», на "
+                  "сайт она попадёт после утверждения. Замените всё, что помечено «(замените)».", markup=False)
     return 0

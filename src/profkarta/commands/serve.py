@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 
 from rich.console import Console
@@ -18,7 +19,10 @@ def add_parser(subs) -> None:
                         "пересобирается, а открытая страница обновляется сама. Ошибки проверки видны на странице.")
     p.add_argument("-a", "--dev-addr", metavar="АДРЕС:ПОРТ", default="127.0.0.1:8000",
                    help="где открыть предпросмотр (по умолчанию 127.0.0.1:8000)")
-    p.add_argument("--drafts", action="store_true", help="показывать черновики карт (с пометкой «ПРОЕКТ»)")
+    p.add_argument("--drafts", action="store_true", default=True,
+                   help="показывать проекты карт с пометкой «ПРОЕКТ» (так и есть по умолчанию)")
+    p.add_argument("--no-drafts", dest="drafts", action="store_false",
+                   help="показать сайт как после profkarta build: без проектов карт")
     p.set_defaults(run=run)
 
 
@@ -27,6 +31,14 @@ def parse_addr(value: str) -> tuple[str, int]:
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise UsageError(f"адрес «{value}» записан неверно: нужно ХОСТ:ПОРТ, например 127.0.0.1:8000.")
     return host.strip("[]"), int(port)
+
+
+def socket_problem(exc: OSError) -> str:
+    """The operating system's reason in Russian (its own text is English)."""
+    reasons = {errno.EADDRINUSE: "порт уже занят — вероятно, предпросмотр уже запущен в другом окне",
+               errno.EACCES: "нет прав открыть этот порт (порты меньше 1024 требуют прав администратора)",
+               errno.EADDRNOTAVAIL: "такого адреса нет у этого компьютера"}
+    return reasons.get(exc.errno or 0, f"система не разрешила открыть порт (код ошибки {exc.errno})")
 
 
 def run(args) -> int:
@@ -55,8 +67,8 @@ def run(args) -> int:
         server = make_server(preview, host, port)  # bind first: a busy port is reported before the first build
     except OSError as exc:
         preview.close()
-        raise UsageError(f"не удалось открыть {host}:{port}: {exc.strerror or exc}. Укажите другой порт: "
-                         "profkarta serve --dev-addr 127.0.0.1:8001") from None
+        raise UsageError(f"не удалось открыть {host}:{port}: {socket_problem(exc)}. Укажите другой порт: "
+                         f"profkarta serve --dev-addr {host}:{port + 1 if port < 65535 else 8001}") from None
     out.print("Собираю сайт для предпросмотра (без PDF)…", markup=False)
     preview.rebuild()
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -14,6 +14,7 @@ from profkarta import parallel
 from profkarta.errors import LoadError, ProjectNotFound
 from profkarta.findings import ERROR, Finding, rel
 from profkarta.load.yamlfile import Document, load_yaml, read_text, split_front_matter
+from profkarta.load.yamlfile import _syntax_error as syntax_error
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 MAPS_DIR = "career_maps"
@@ -97,8 +98,10 @@ def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
     path = root / "mkdocs.yml"
     if not path.is_file():
         return SiteConfig(path=None)
+    text = None
     try:
-        read_text(path, "mkdocs.yml")  # the encoding and size checks every project file gets
+        text = read_text(path, "mkdocs.yml")  # the encoding and size checks every project file gets
+        yaml.compose(text, Loader=yaml.SafeLoader)  # syntax first: its errors have a line and a Russian text
         raw = _mkdocs_load(path)
     except LoadError as exc:
         findings.append(exc.finding)
@@ -107,10 +110,7 @@ def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
         findings.append(Finding("mkdocs.yml", 1, 1, ERROR, "Y2", "", f"настройки сайта не читаются: {exc}"))
         return SiteConfig(path=path)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        findings.append(Finding("mkdocs.yml", line, col, ERROR, "Y2", "",
-                                f"синтаксическая ошибка YAML в настройках сайта: {getattr(exc, 'problem', exc)}."))
+        findings.append(syntax_error(exc, "mkdocs.yml", 0, text).finding)
         return SiteConfig(path=path)
     if not isinstance(raw, dict):
         raw = {}

@@ -151,31 +151,54 @@ def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> str:
     return decode(raw, rel)
 
 
+# libyaml's and PyYAML's problems (English), by their start, in words a methodologist understands
 _PROBLEMS_RU = {
-    "found character '\\t' that cannot start any token":
-        "символ табуляции: в YAML отступы делаются только пробелами",
+    "found character '\\t' that cannot start any token": "символ табуляции: в YAML отступы делаются только пробелами",
+    "found a tab character": "символ табуляции в отступе: используйте пробелы",
+    "found character": "значение не может начинаться с этого символа — возьмите значение в кавычки",
     "mapping values are not allowed":
         "двоеточие в неожиданном месте — возьмите значение в кавычки или проверьте отступ",
     "could not find expected ':'": "не найдено двоеточие после имени поля",
     "found undefined alias": "ссылка (*имя) на якорь, которого нет",
     "expected a single document in the stream": "в файле несколько документов YAML (---); оставьте один",
     "but found another document": "в файле несколько документов YAML (---); оставьте один",
+    "did not find expected <document start>": "лишний текст после данных — проверьте отступы и строки с «%» или «---»",
+    "expected '<document start>'": "лишний текст после данных — проверьте отступы и строки с «%» или «---»",
     "found unexpected end of stream": "файл неожиданно закончился — не закрыта кавычка или скобка",
     "did not find expected key": "ожидалось имя поля — проверьте отступы",
+    "expected <block end>": "ожидалось имя поля — проверьте отступы",
     "did not find expected '-' indicator": "ожидался элемент списка «- » — проверьте отступы",
-    "found unknown escape character": "неизвестная последовательность с обратной косой чертой в кавычках",
-    "found a tab character that violates indentation":
-        "символ табуляции в отступе: используйте пробелы",
+    "did not find expected ',' or ']'": "не закрыта квадратная скобка «]» или пропущена запятая",
+    "did not find expected ',' or '}'": "не закрыта фигурная скобка «}» или пропущена запятая",
+    "expected ',' or ']'": "не закрыта квадратная скобка «]» или пропущена запятая",
+    "expected ',' or '}'": "не закрыта фигурная скобка «}» или пропущена запятая",
+    "found unknown escape character": "неизвестная последовательность с обратной косой чертой в кавычках — "
+                                      "уберите «\\» или возьмите значение в одинарные кавычки",
+    "found unexpected ':'": "двоеточие в неожиданном месте — возьмите значение в кавычки",
+    "found duplicate anchor": "якорь (&имя) повторяется",
 }
+_GENERIC = "запись не по правилам YAML"
 
 
-def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int) -> LoadError:
+def _char_at(text: str | None, line: int, col: int) -> str:
+    """The character at a 0-based position of the text, or nothing."""
+    lines = (text or "").split("\n")
+    return lines[line][col] if 0 <= line < len(lines) and 0 <= col < len(lines[line]) else ""
+
+
+def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int, text: str | None = None) -> LoadError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-    problem = (getattr(exc, "problem", None) or str(exc)).strip()
-    ru = next((v for k, v in _PROBLEMS_RU.items() if problem.startswith(k)), None)
-    text = ru or f"ошибка разбора YAML ({problem})"
-    return _refuse(rel, line, col, "Y2", f"синтаксическая ошибка YAML: {text}. "
+    problem = (getattr(exc, "problem", None) or "").strip()
+    here = _char_at(text, mark.line, mark.column) if mark else ""
+    if here == "\t" or "tab" in problem or "'\\t'" in problem:  # one hint, not the general one after it
+        return _refuse(rel, line, col, "Y2", "синтаксическая ошибка YAML: символ табуляции. В YAML отступы и "
+                       "промежутки делаются только пробелами — замените табуляцию пробелами.")
+    else:
+        ru = next((v for k, v in _PROBLEMS_RU.items() if problem.startswith(k)), _GENERIC)
+        if here and problem.startswith("found character") and here not in "\t ":
+            ru = f"значение не может начинаться с символа «{here}» — возьмите значение в кавычки"
+    return _refuse(rel, line, col, "Y2", f"синтаксическая ошибка YAML: {ru}. "
                    "Проверьте отступы (только пробелы), двоеточия и парные кавычки.")
 
 
@@ -306,7 +329,7 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Documen
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, rel, line_offset) from None
+        raise _syntax_error(exc, rel, line_offset, text) from None
     except RecursionError:
         raise _refuse(rel, 1 + line_offset, 1, "Y5", "слишком глубокая вложенность YAML.") from None
     builder = _Builder(rel, line_offset)

@@ -3,24 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from profkarta.model.base import Strict
+from profkarta.model.values import EXAMPLE_HELP, EXAMPLE_TITLE, ProgramKind, Status, kind_of_code
+
+
+def _kind_optional(schema: dict) -> None:
+    """In the editor's schema kind is optional too: the model derives it from the code."""
+    schema["required"] = [r for r in schema.get("required", []) if r != "kind"]
 
 
 class Program(Strict):
-    model_config = ConfigDict(title="Профессия или специальность")
+    model_config = ConfigDict(title="Профессия или специальность", json_schema_extra=_kind_optional)
 
     code: str = Field(title="Код по перечню СПО (R2.1)", description="Вид NN.0K.NN, например \"15.02.16\" — в кавычках")
-    kind: Literal["profession", "specialty"] = Field(
-        title="Профессия или специальность (R2.1)", description="profession — .01., specialty — .02.")
+    kind: ProgramKind = Field(
+        title="Профессия или специальность (R2.1)",
+        description="profession (профессия) — .01., specialty (специальность) — .02.; если не указано — по коду")
     title: str = Field(title="Название профессии или специальности (R2.1)")
     qualification: str | None = Field(None, title="Квалификация")
     duration: str | None = Field(None, title="Срок обучения")
     form: str | None = Field(None, title="Форма обучения")
     base: str | None = Field(None, title="На базе (9 или 11 классов)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind_from_code(cls, data: object) -> object:
+        """The code already says profession (.01.) or specialty (.02.): kind may be left out."""
+        if isinstance(data, dict) and data.get("kind") is None and kind_of_code(data.get("code")):
+            return {**data, "kind": kind_of_code(data.get("code"))}
+        return data
 
 
 class Approval(Strict):
@@ -73,12 +87,13 @@ class CareerMap(Strict):
     program: Program = Field(title="Профессия или специальность (R2.1)")
     college: str = Field(title="Id колледжа из cluster.yaml (R1.2)")
     employers: list[str] = Field(title="Id работодателей из cluster.yaml (R1.3)")
-    status: Literal["draft", "approved"] = Field("draft", title="Статус (A1)",
-                                                 description="draft — проект; approved — утверждена")
+    status: Status = Field("draft", title="Статус (A1)",
+                           description="draft (проект) — не публикуется; approved (утверждена) — нужен approval")
     approval: Approval | None = Field(None, title="Утверждение наблюдательным советом (A1)")
     summary: str | None = Field(None, title="Коротко о профессии")
     ladder: list[Stage] = Field(title="Карьерная лестница (R2.2–R2.4)")
     support: Support = Field(title="Мотивационные инструменты (R3.1–R3.3)")
+    example: bool = Field(False, title=EXAMPLE_TITLE, description=EXAMPLE_HELP)
 
 
 def item_title(item: str | SupportItem) -> str:

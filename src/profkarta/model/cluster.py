@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
+from profkarta.model.values import EXAMPLE_HELP, EXAMPLE_TITLE, ClusterKind
 
 
 class Contacts(Strict):
@@ -45,8 +44,8 @@ class Cluster(Strict):
     model_config = ConfigDict(title="Кластер «Профессионалитета» (cluster.yaml)")
 
     name: str = Field(title="Название кластера")
-    kind: Literal["opc", "education"] = Field(
-        title="Вид кластера (C1)", description="opc — ОПЦ(К); education — образовательный кластер")
+    kind: ClusterKind = Field(
+        title="Вид кластера (C1)", description="opc (ОПЦ(К)) или education (образовательный кластер)")
     industry: str = Field(title="Отрасль (C1)", description="Должна подходить к виду кластера")
     industry_logo: str = Field(title="Логотип отрасли (R1.1)")
     region: str = Field(title="Субъект РФ (R1.4)")
@@ -56,3 +55,4 @@ class Cluster(Strict):
     colleges: list[College] = Field(title="Колледжи кластера (R1.2)")
     employers: list[Employer] = Field(title="Работодатели кластера (R1.3)")
     contacts: Contacts | None = Field(None, title="Контакты для абитуриентов (R1.4)")
+    example: bool = Field(False, title=EXAMPLE_TITLE, description=EXAMPLE_HELP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
+from profkarta.model.values import EXAMPLE_HELP, EXAMPLE_TITLE
 
 
 class Curator(Strict):
@@ -35,3 +36,4 @@ class Team(Strict):
     members: list[Member] = Field(title="Участники, 4–7 студентов (T)")
     links: dict[str, str] = Field(default_factory=dict, title="Ссылки (T)",
                                   description="vk, telegram, ok, max, site: адреса https://")
+    example: bool = Field(False, title=EXAMPLE_TITLE, description=EXAMPLE_HELP)

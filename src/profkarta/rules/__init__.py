@@ -6,7 +6,7 @@ import datetime as dt
 
 from profkarta.findings import ERROR, Finding, Report
 from profkarta.load.project import Project
-from profkarta.rules import acuk, programme, r1, r2, r3, teams
+from profkarta.rules import acuk, programme, publish, r1, r2, r3, teams
 from profkarta.rules.context import Ctx
 from profkarta.rules.shapes import check_shape
 
@@ -36,6 +36,8 @@ RULES = {
     "Y5": "безопасный YAML (без тегов и бомб ссылок)",
     "Y6": "вид значения поля",
     "N1": "имена файлов и папок (id)",
+    "S1": "на сайт не попадает текст из заготовки (предупреждение; сборка сайта его не пропускает)",
+    "S2": "адрес сайта site_url: полный, не пример",
 }
 
 
@@ -48,6 +50,9 @@ def check_project(project: Project, today: dt.date | None = None) -> Report:
     for entry in project.entries():
         report.extend(check_shape(entry))
     _guard(ctx, None, r1.check_brand, ctx)
+    _guard(ctx, None, publish.check_site_url, ctx)
+    for entry in project.entries():
+        _guard(ctx, entry, publish.check_scaffold, ctx, entry)
     for entry in project.clusters.values():
         if isinstance(entry.doc.data, dict):
             _guard(ctx, entry, r1.check_cluster, ctx, entry)

@@ -66,20 +66,30 @@ def check_body(ctx: Ctx, entry: Entry, body: object) -> None:
 
 
 def check_unique(ctx: Ctx, maps: list[Entry]) -> None:
-    """U1: within a cluster, one map per college and programme code."""
+    """U1: within a cluster, one map per college and programme code; the newer file (by time saved) is blamed."""
     seen: dict[tuple, Entry] = {}
-    for entry in sorted(maps, key=lambda e: e.doc.rel):
+    for entry in sorted(maps, key=_age):
         code = entry.doc.get(("program", "code"))
         college = entry.doc.get(("college",))
-        if not isinstance(code, str) or not isinstance(college, str):
-            continue
+        if not isinstance(code, str) or not code.strip() or not isinstance(college, str):
+            continue  # an unfilled code is R2.1's to report, not a collision
         key = (entry.cluster_id, college, code.strip())
         if key in seen:
             first = seen[key]
             ctx.add(entry.doc, ("program", "code"), "U1", f"для колледжа «{college}» уже есть карта с кодом "
-                    f"{code.strip()}: {first.doc.rel}. Оставьте одну карту на профессию в колледже.")
+                    f"{code.strip()}: {first.doc.rel}, а это вторая — {entry.doc.rel}. Оставьте одну карту на "
+                    "профессию в колледже: исправьте код в новой карте или удалите лишний файл.")
         else:
             seen[key] = entry
+
+
+def _age(entry: Entry) -> tuple:
+    """Older files first: the map that was there before is the one kept; the name breaks ties."""
+    try:
+        mtime = entry.doc.path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return (mtime, entry.doc.rel)
 
 
 def check_cluster_kind(ctx: Ctx, entry: Entry) -> None:

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from profkarta import phones
 from profkarta.findings import ERROR, WARNING, Report
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
 from profkarta.load.yamlfile import Document, loc_str
 
-PHONE_CHARS = re.compile(r"^[+\d\s()\-–.]+(?:\s*(?:доб\.?|доп\.?)\s*\d+)?$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-zА-Яа-яёЁ]{2,}$")
 URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$|^https?://localhost(?::\d+)?(?:[/?#]\S*)?$",
                  re.I)
@@ -73,16 +73,6 @@ def measure_items(value: Any) -> list:
     return [v for v in value if text(v) or (isinstance(v, dict) and text(v.get("title")))]
 
 
-def phone_ok(value: str) -> bool:
-    if not PHONE_CHARS.match(value.strip()):
-        return False
-    main = re.split(r"доб|доп", value)[0]
-    digits = re.sub(r"\D", "", main)
-    if value.strip().startswith("+7") or (len(digits) == 11 and digits[0] in "78"):
-        return len(digits) == 11
-    return 5 <= len(digits) <= 15 and value.strip().startswith("+") or len(digits) in (5, 6, 7, 10)
-
-
 def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -106,9 +96,9 @@ def check_contacts(ctx: Ctx, doc: Document, loc: tuple, rule: str = "R1.4") -> N
     if not isinstance(data, dict):
         return
     phone, email, site = data.get("phone"), data.get("email"), data.get("website")
-    if isinstance(phone, str) and phone.strip() and not phone_ok(phone):
-        ctx.add(doc, loc + ("phone",), rule, f"телефон «{phone}» записан неверно. Пишите так: "
-                "+7 (343) 217-40-01 — код страны, код города и номер.")
+    bad_phone = phones.problem(phone) if isinstance(phone, str) and phone.strip() else None
+    if bad_phone:
+        ctx.add(doc, loc + ("phone",), rule, f"телефон: {bad_phone}")
     if isinstance(email, str) and email.strip() and not EMAIL.match(email.strip()):
         ctx.add(doc, loc + ("email",), rule, f"адрес почты «{email}» записан неверно. Пример: priem@college.ru.")
     if isinstance(site, str) and site.strip() and not URL.match(site.strip()):

@@ -6,7 +6,7 @@ import difflib
 
 from profkarta import refdata
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
-from profkarta.findings import ERROR, Finding
+from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import ID_RE, Entry
 from profkarta.rules.context import Ctx, as_list, check_contacts, text
 
@@ -14,13 +14,47 @@ from profkarta.rules.context import Ctx, as_list, check_contacts, text
 def check_brand(ctx: Ctx) -> None:
     """R1.1: the «Профессионалитет» logo configured in mkdocs.yml (extra.brand.logo) is a real image."""
     cfg = ctx.project.config
-    if cfg.path is None or cfg.brand_logo is None:
-        return  # the package's own placeholder is used; the docs say where the official logo goes
+    if cfg.path is None or config_unread(ctx):
+        return
+    if cfg.brand_logo is None:
+        ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "extra:"), 1, WARNING, "R1.1", "extra.brand.logo",
+                               "логотип «Профессионалитета» не задан: на сайте и листовках будет заглушка. "
+                               + OFFICIAL_LOGO_HELP))
+        return
     try:
-        check_image(resolve_inside(cfg.brand_logo, ctx.project.root, ctx.project.root))
+        path = resolve_inside(cfg.brand_logo, ctx.project.root, ctx.project.root)
+        check_image(path)
     except (ImageProblem, OSError) as exc:
         ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "logo:"), 1, ERROR, "R1.1", "extra.brand.logo",
                                f"логотип «Профессионалитета»: {exc}"))
+        return
+    if is_placeholder_logo(path):
+        ctx.report.add(Finding("mkdocs.yml", _line_of(cfg.path, "logo:"), 1, WARNING, "R1.1", "extra.brand.logo",
+                               f"логотип «Профессионалитета» «{cfg.brand_logo}» — заглушка из заготовки. "
+                               + OFFICIAL_LOGO_HELP))
+
+
+OFFICIAL_LOGO_HELP = ("Положите официальный логотип (файл SVG или PNG, его выдаёт оператор проекта) в папку "
+                      "theme/brand/, например theme/brand/professionalitet.svg, и впишите этот путь в mkdocs.yml: "
+                      "extra → brand → logo.")
+
+
+def is_placeholder_logo(path) -> bool:
+    """The starter project's placeholder, by name or by its text («Заглушка…»), however it was renamed."""
+    if "placeholder" in path.name.lower() or "zaglushka" in path.name.lower():
+        return True
+    if path.suffix.lower() != ".svg":
+        return False
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace").lower()
+    except OSError:
+        return False
+    return "заглушка" in head
+
+
+def config_unread(ctx: Ctx) -> bool:
+    """mkdocs.yml could not be read (its own finding says why): nothing more to say about its values."""
+    return any(f.file == "mkdocs.yml" for f in ctx.project.load_findings)
 
 
 def _line_of(path, needle: str) -> int:
@@ -61,11 +95,11 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
                 ctx.image(entry, ("colleges", i, "logo"), "R1.2", "логотип колледжа")
             check_contacts(ctx, doc, ("colleges", i))
             if not text(col.get("address")) and not text(contacts.get("address")):
-                ctx.add(doc, ("colleges", i, "address"), "R1.4", "не указан адрес колледжа (и нет contacts.address "
-                        "кластера). Добавьте адрес с индексом.")
+                ctx.add(doc, ("colleges", i, "address"), "R1.4", f"{_who(col, i)}не указан адрес колледжа (и нет "
+                        "contacts.address кластера). Добавьте адрес с индексом.")
             if not any(text(col.get(k)) or text(contacts.get(k)) for k in ("phone", "email")):
-                ctx.add(doc, ("colleges", i, "phone"), "R1.4", "у колледжа нет ни телефона, ни почты (и их нет в "
-                        "contacts кластера). Добавьте phone или email.")
+                ctx.add(doc, ("colleges", i, "phone"), "R1.4", f"{_who(col, i)}у колледжа нет ни телефона, ни почты "
+                        "(и их нет в contacts кластера). Добавьте phone или email.")
     employers = data.get("employers")
     if isinstance(employers, list):
         if not employers:
@@ -78,6 +112,11 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
             if "logo" in emp:
                 ctx.image(entry, ("employers", i, "logo"), "R1.3", "логотип работодателя")
             check_contacts(ctx, doc, ("employers", i), "R1.3")
+
+
+def _who(college: dict, i: int) -> str:
+    ident = college.get("id")
+    return f"колледж {i + 1}" + (f" «{ident}»" if isinstance(ident, str) else "") + ": "
 
 
 def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str) -> None:

@@ -19,7 +19,11 @@ def check_program(ctx: Ctx, entry: Entry) -> None:
     if not isinstance(prog, dict):
         return
     code, kind, title = prog.get("code"), prog.get("kind"), prog.get("title")
-    if isinstance(code, str):
+    if isinstance(code, str) and not code.strip():
+        ctx.add(doc, ("program", "code"), "R2.1", "код профессии или специальности не заполнен. Впишите код по "
+                "перечню СПО в кавычках, например code: \"15.01.38\" (название и вид подставит "
+                "profkarta new map КЛАСТЕР ID --code 15.01.38).")
+    elif isinstance(code, str):
         if not CODE.match(code.strip()):
             ctx.add(doc, ("program", "code"), "R2.1", f"код «{code}» не похож на код по перечню СПО: нужен вид "
                     "NN.01.NN (профессия) или NN.02.NN (специальность), например \"15.02.16\" — в кавычках.")

@@ -11,6 +11,8 @@ from profkarta.findings import ERROR, Finding
 from profkarta.load.project import Entry
 from profkarta.load.yamlfile import Document, loc_str
 from profkarta.model import CareerMap, Cluster, Programme, Team
+from profkarta.model.values import SYNONYMS, normalise
+from profkarta.rules.publish import where
 
 MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team, "programme": Programme}
 
@@ -79,6 +81,9 @@ def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool, bool]:
     return tuple(out), False, False
 
 
+# the first Russian word for each stored value, shown next to it in messages
+RU_WORD = {stored: words[0] for field in SYNONYMS.values() for stored, words in field.items()}
+
 UNION_WHAT = {"college": "текст или пара полей title/description", "employer": "текст или пара полей title/description",
               "region": "текст или пара полей title/description", "activities": "текст или список строк",
               "growth": "текст или список строк", "protocol": "номер протокола (текст или число)"}
@@ -121,8 +126,10 @@ def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
     if missing or kind == "missing":
         return f"не заполнено обязательное поле «{name}». Добавьте его."
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "").replace("' or '", "', '")
-        return f"недопустимое значение «{value}». Допустимо: {expected.replace(chr(39), '')}."
+        expected = err.get("ctx", {}).get("expected", "").replace("' or '", "', '").replace(chr(39), "")
+        words = [w.strip() for w in expected.split(",")]
+        shown = ", ".join(f"{w} ({RU_WORD[w]})" if w in RU_WORD else w for w in words)
+        return f"недопустимое значение «{value}». Допустимо: {shown}."
     if value is None:
         return "значение пустое. Заполните его или удалите строку."
     for key, what in WHAT_TO_WRITE.items():
@@ -147,6 +154,7 @@ def check_shape(entry: Entry) -> list[Finding]:
         what = "блок параметров между строками «---»" if entry.kind == "team" else "набор полей «имя: значение»"
         return [doc.finding((), rule, f"файл пуст или не содержит {what}. Заполните его по образцу "
                             "(profkarta new …).")]
+    normalise(entry.kind, data)  # «утверждена», «профессия», «ОПЦ» → the values the rules compare with
     try:
         entry.model = MODELS[entry.kind].model_validate(data)
         return []
@@ -162,6 +170,8 @@ def check_shape(entry: Entry) -> list[Finding]:
         if (loc, kind) in seen or (union and (loc, "union") in seen):
             continue
         seen.add((loc, kind))
+        if entry.kind == "map" and loc == ("program", "kind") and missing:
+            continue  # kind follows from the code; R2.1 says what is wrong with the code itself
         value = doc.get(loc)
         if kind == "extra_forbidden":
             known = _fields_at(MODELS[entry.kind], loc)
@@ -174,6 +184,7 @@ def check_shape(entry: Entry) -> list[Finding]:
             msg = f"ожидается {what}, а записано «{shown}». Исправьте запись по образцу."
         else:
             msg = _message(err, value, missing, [])
+        msg = where(entry, loc) + msg  # «ступень 2 «Наладчик»: …», «колледж 1 «dpk»: …»
         if loc == ("support",) and missing:
             for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
                 out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from profkarta import urls
+from profkarta import phones, urls
 from profkarta.cache import Cache
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
@@ -93,6 +93,7 @@ def contacts_of(cluster: Cluster, college: College | None) -> dict:
             for k in ("address", "phone", "email", "website")}
     if college is None or not college.website:
         pick["website"] = pick["website"] or cluster.website
+    pick["phone"] = phones.display(pick["phone"])
     pick["region"] = cluster.region
     return pick
 

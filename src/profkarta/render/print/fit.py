@@ -154,6 +154,9 @@ def fit_findings(validated) -> list[Finding]:
 
 
 def _loc(loc: tuple) -> str:
+    """«ступень 2, ladder[1].activities»: the stage in words, then the field as the editor finds it."""
     from profkarta.load.yamlfile import loc_str
 
+    if len(loc) >= 2 and loc[0] == "ladder" and isinstance(loc[1], int):
+        return f"ступень {loc[1] + 1}, {loc_str(loc)}"
     return loc_str(loc)

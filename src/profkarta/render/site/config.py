@@ -129,10 +129,16 @@ def _css_colour(value: str) -> bool:
     return bool(re.fullmatch(r"#[0-9a-fA-F]{3,8}|rgb\(\s*[\d\s,%.]+\)|[a-zA-Z]{3,20}", value.strip()))
 
 
-def make_nav(handwritten_top: list[str], sections: dict[str, list[str]], user_nav: object) -> list:
-    """Only the top sections: never one entry per map (mkdocs-material renders the nav into every page)."""
-    nav: list = [{"Главная": "index.md"}, {"Кластеры": "clusters/index.md"}, {"Амбассадоры": "ambassadors/index.md"},
-                 {"Популяризация": "popularization/index.md"}]
+def make_nav(handwritten_top: list[str], sections: dict[str, list[str]], user_nav: object,
+             empty: frozenset[str] = frozenset()) -> list:
+    """Only the top sections: never one entry per map (mkdocs-material renders the nav into every page).
+
+    Sections with nothing in them (no teams, no programme; see `empty`) are left out of the menu altogether.
+    """
+    nav: list = [item for item in ({"Главная": "index.md"}, {"Кластеры": "clusters/index.md"},
+                                    {"Амбассадоры": "ambassadors/index.md"},
+                                    {"Популяризация": "popularization/index.md"})
+                 if next(iter(item.values())) not in empty]
     if isinstance(user_nav, list) and user_nav:
         taken = {"index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md"}
         for item in user_nav:

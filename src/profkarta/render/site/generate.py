@@ -114,10 +114,8 @@ def _brand_logo(data: SiteData, config, docs: Path, warnings: list[str]) -> str:
             src = resolve_inside(config.brand_logo, data.root, data.root)
         except (ImageProblem, OSError):
             src = None
-    if src is None:
+    if src is None:  # validate has said so already (R1.1), with where to put the official logo
         src = theme_dir() / "brand" / "professionalitet-placeholder.svg"
-        warnings.append("логотип «Профессионалитета» не задан (extra.brand.logo в mkdocs.yml): "
-                        "на сайте стоит заглушка.")
     target = f"assets/brand/logo{src.suffix.lower()}"
     (docs / target).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, docs / target)
@@ -176,7 +174,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     writer.home()
     writer.lists()
     progress("Страницы", total, total)
-    nav = make_nav(top, sections, user.get("nav"))
+    nav = make_nav(top, sections, user.get("nav"), empty_sections(data, handwritten))
     config = make_config(user, docs_dir=docs, site_dir=site_dir, custom_dir=overrides,
                          site_name=data.site_name, site_url=data.site_url, nav=nav, logo=logo,
                          extra_css=["assets/profkarta/fonts.css", "assets/profkarta/profkarta.css",
@@ -184,6 +182,13 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
     return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
+
+
+def empty_sections(data, handwritten: dict) -> frozenset[str]:
+    """Index pages of sections with no content (no teams, no programme, no cluster) and no hand-written intro."""
+    have = {"clusters/index.md": data.clusters, "ambassadors/index.md": data.teams,
+            "popularization/index.md": data.programmes}
+    return frozenset(doc for doc, items in have.items() if not items and doc not in handwritten)
 
 
 def shell_kinds(data) -> list[tuple[str, bool]]:

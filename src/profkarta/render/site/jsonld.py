@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from profkarta import phones
 from profkarta.render.site.text import KIND_RU, as_lines
 
 
@@ -20,7 +21,7 @@ def map_jsonld(m, site_url: str) -> dict:
         provider["address"] = {"@type": "PostalAddress", "streetAddress": college.address,
                                "addressRegion": m.cluster.region, "addressCountry": "RU"}
     if college.phone:
-        provider["telephone"] = college.phone
+        provider["telephone"] = phones.display(college.phone)
     if college.email:
         provider["email"] = college.email
     occupations = []

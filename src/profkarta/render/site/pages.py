@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from profkarta import urls
+from profkarta import phones, urls
 from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
@@ -46,7 +46,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
-                       tel_url=text.tel_url, mailto_url=text.mailto_url, web_label=text.web_label,
+                       tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
                        lines=text.as_lines, thousands=text.thousands)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
@@ -168,13 +168,22 @@ class PageWriter:
             "search": {"exclude": True}}, p=p, events=events, ics=ics_path(p.id))
 
     def lists(self) -> None:
+        """Section index pages; a section with nothing in it gets no page (and no menu item, see make_nav)."""
         d = self.data
-        self.write("clusters/", "clusters.html", {"title": "Кластеры", "hide": ["toc"],
-                                                   "description": "Кластеры «Профессионалитета»: колледжи и работодатели."},
-                   doc=index_doc("clusters"), clusters=d.clusters)
-        self.write("ambassadors/", "teams.html", {"title": "Амбассадоры", "hide": ["toc"],
-                                                  "description": "Команды амбассадоров «Профессионалитета»."},
-                   doc=index_doc("ambassadors"), teams=d.teams)
+        wanted = {section: bool(items) or index_doc(section) in self.handwritten
+                  for section, items in (("clusters", d.clusters), ("ambassadors", d.teams),
+                                         ("popularization", d.programmes))}
+        if wanted["clusters"]:
+            self.write("clusters/", "clusters.html", {"title": "Кластеры", "hide": ["toc"],
+                                                       "description": "Кластеры «Профессионалитета»: колледжи и "
+                                                                      "работодатели."},
+                       doc=index_doc("clusters"), clusters=d.clusters)
+        if wanted["ambassadors"]:
+            self.write("ambassadors/", "teams.html", {"title": "Амбассадоры", "hide": ["toc"],
+                                                      "description": "Команды амбассадоров «Профессионалитета»."},
+                       doc=index_doc("ambassadors"), teams=d.teams)
+        if not wanted["popularization"]:
+            return
         self.write("popularization/", "programmes.html", {"title": "Популяризация", "hide": ["toc"],
                                                           "description": "Программы популяризации «Профессионалитета»."},
                    doc=index_doc("popularization"), programmes=d.programmes, calendar_page=calendar_page,

@@ -47,8 +47,9 @@ def choose_site_url(cli_url: str | None, config_url: str | None) -> tuple[str, s
         url = DEFAULT_SITE_URL
         warning = ("адрес сайта не задан (ни --site-url, ни site_url в mkdocs.yml): ссылки и QR-коды ведут на "
                    f"{DEFAULT_SITE_URL} — для публикации укажите настоящий адрес.")
-    if not url.startswith(("http://", "https://")):
-        raise BuildError(f"адрес сайта «{url}» должен начинаться с https:// или http://.")
+    problem = urls.site_url_problem(url)
+    if problem and problem[0] == "error":
+        raise BuildError(problem[1].replace("site_url: ", "--site-url " if cli_url else "site_url: "))
     return url.rstrip("/") + "/", warning
 
 

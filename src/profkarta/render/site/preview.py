@@ -48,7 +48,7 @@ def snapshot(root: Path) -> dict[str, int]:
 class Preview:
     """The current state of the preview: a built folder or the findings that stopped the build."""
 
-    def __init__(self, root: Path, site_url: str, drafts: bool = False, on_event=None):
+    def __init__(self, root: Path, site_url: str, drafts: bool = True, on_event=None):
         self.root, self.site_url, self.drafts = root, site_url, drafts
         self.on_event = on_event or (lambda kind, **kw: None)
         self.base = Path(tempfile.mkdtemp(prefix="profkarta-serve-"))

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
+from profkarta import phones
+
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
               "сентября", "октября", "ноября", "декабря")
 MONTHS_NOM = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
@@ -74,10 +76,8 @@ def safe_url(value: str | None) -> str | None:
 
 
 def tel_url(phone: str | None) -> str | None:
-    if not phone:
-        return None
-    digits = re.sub(r"[^\d+]", "", phone)
-    return f"tel:{digits}" if re.fullmatch(r"\+?\d{5,15}", digits) else None
+    """tel:+73432174001;ext=105 — only for a number that parses (the rules refuse the others)."""
+    return phones.tel_url(phone)
 
 
 def mailto_url(email: str | None) -> str | None:
