@@ -10,7 +10,7 @@ from tests.util import CLUSTER, MAP, copy_project, edit
 
 DRAFT = "career_maps/demo-mashinostroenie/additivnye.yaml"
 UNLISTED = "career_maps/demo-mashinostroenie/metall.yaml"
-SITE_URL = "https://karty.example.ru/"
+SITE_URL = "https://karty.dpk-ural.ru/"  # site_url of tests/projects/valid_minimal/mkdocs.yml
 UNLISTED_TITLE = ("title: Монтаж, техническая эксплуатация и ремонт холодильно-компрессорных и теплонасосных машин "
                   "и установок (по отраслям)")
 
