@@ -19,6 +19,7 @@ from profkarta.render.print.booklets import booklet_context, cards_context, numb
 from profkarta.render.print.cache import Cache, key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.render.print.fit import start_level
+from profkarta.render.print.popularization import plan_jobs
 from profkarta.render.print.templates import base_url, render_html
 
 
@@ -29,6 +30,7 @@ class PrintResult:
     map_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     booklets: list[str] = field(default_factory=list)
     cards: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # popularization programmes, plans and reports
     rendered: int = 0  # PDFs laid out by WeasyPrint this run (map A4 pages, booklet fronts, card sheets)
     reused: int = 0  # PDFs of those kinds copied from the cache instead
     warnings: list[str] = field(default_factory=list)
@@ -169,6 +171,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
         phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
         stores[key] = (["cards.pdf"], [target])
 
+    docs, result.documents = plan_jobs(project, out_dir, drafts, common)
+    phase1 += docs  # a few documents per programme: laid out every build, without the cache
+
     phase2 = []
     for cid in sorted({e.cluster_id for e in maps}):
         in_cluster = [e for e in maps if e.cluster_id == cid]
@@ -203,9 +208,12 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache_dir: Pa
     results = _run(phase1, workers, progress)
     _check(results)
     for r in results:
+        result.rendered += 1
+        if r["kind"] == "doc":
+            result.seconds["doc"] = result.seconds.get("doc", 0.0) + r["seconds"]
+            continue
         names, targets = stores[r["key"]]
         cache.put(r["key"], names, targets)
-        result.rendered += 1
         result.seconds[r["kind"]] = result.seconds.get(r["kind"], 0.0) + r["seconds"]
         if r["kind"] == "map" and r["pages"] > 1:
             job = next(j for j in phase1 if j["key"] == r["key"])

@@ -101,7 +101,7 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
                                workers=workers, on_progress=lambda *a: progress("Печать (PDF)", *_counts(a)))
         map_files = printed.map_files
         result.pdfs = sum(len(v) for v in map_files.values()) + len(getattr(printed, "booklets", []) or []) + \
-            len(getattr(printed, "cards", []) or [])
+            len(getattr(printed, "cards", []) or []) + len(getattr(printed, "documents", []) or [])
         result.pdf_rendered = int(getattr(printed, "rendered", 0) or 0)
         result.pdf_reused = int(getattr(printed, "reused", 0) or 0)
         result.warnings += [str(w) for w in getattr(printed, "warnings", []) or []]
@@ -123,6 +123,9 @@ def print_links(data) -> list[str]:
             links.append(urls.cluster_booklet(cid))
         links += [urls.college_booklet(cid, c.id) for c in cluster.colleges if data.maps_of_college(cid, c.id)]
     links += [urls.team_cards(t.entry.id) for t in data.teams]
+    for p in data.programmes:
+        links.append(urls.programme_pdf(p.id))
+        links += [f(p.id, pl.year) for pl in p.plans for f in (urls.plan_pdf, urls.report_pdf)]
     return links
 
 
