@@ -1,4 +1,4 @@
-"""Programmes, their annual plans and each plan's report (targets vs actuals, events, reach), shared by site and print."""
+"""Programmes, their annual plans and each plan's report (targets vs actuals, events, reach) for site and print."""
 
 from __future__ import annotations
 

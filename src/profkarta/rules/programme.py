@@ -107,7 +107,7 @@ def _check_approval(ctx: Ctx, entry: Entry, what: str, stems: tuple[str, ...], w
 def check_plan(ctx: Ctx, entry: Entry, project: Project) -> None:
     doc = entry.doc
     data = doc.data
-    pid, year = entry.programme_id, entry.year
+    pid, year = entry.programme_id, entry.year or 0
     programme = next((p for p in project.programmes if p.id == pid), None)
     if programme is None:
         if not (project.root / PROGRAMME_DIR / f"{pid}.yaml").is_file():
@@ -127,8 +127,8 @@ def check_plan(ctx: Ctx, entry: Entry, project: Project) -> None:
         mandatory = sum(1 for e in events if isinstance(e, dict) and e.get("mandatory") is True)
         optional = sum(1 for e in events if isinstance(e, dict) and e.get("mandatory") is False)
         if mandatory < pop.MIN_MANDATORY:
-            ctx.add(doc, ("events",), "P5", f"в плане мероприятий {mandatory} обязательных — методичка требует не меньше "
-                    f"{pop.MIN_MANDATORY}. Добавьте мероприятия с mandatory: true.", key=True)
+            ctx.add(doc, ("events",), "P5", f"в плане мероприятий {mandatory} обязательных — методичка требует "
+                    f"не меньше {pop.MIN_MANDATORY}. Добавьте мероприятия с mandatory: true.", key=True)
         if optional < pop.MIN_OPTIONAL:
             ctx.add(doc, ("events",), "P5", f"в плане мероприятий {optional} по выбору — методичка требует не меньше "
                     f"{pop.MIN_OPTIONAL}. Добавьте мероприятия с mandatory: false.", key=True)
@@ -148,7 +148,8 @@ def _when(ev: dict) -> tuple[dt.date | None, dt.date | None]:
     date = as_date(ev.get("date"))
     if date:
         return date, date
-    m = MONTH.match(ev.get("month").strip()) if isinstance(ev.get("month"), str) else None
+    month = ev.get("month")
+    m = MONTH.match(month.strip()) if isinstance(month, str) else None
     if not m:
         return None, None
     first = dt.date(int(m.group(1)), int(m.group(2)), 1)
@@ -164,25 +165,25 @@ def _check_item(ctx: Ctx, entry: Entry, loc: tuple, ev: dict, year: int, seen: d
                 "Укажите одно из них.")
     month = ev.get("month")
     if month is not None and not (isinstance(month, str) and MONTH.match(month.strip())):
-        ctx.add(doc, loc + ("month",), "P4", f"месяц «{month}» записан неверно. Пишите \"{year}-09\" — в кавычках.")
+        ctx.add(doc, (*loc, "month"), "P4", f"месяц «{month}» записан неверно. Пишите \"{year}-09\" — в кавычках.")
     first, _ = _when(ev)
     if first and first.year != year:
         field = "date" if ev.get("date") is not None else "month"
-        ctx.add(doc, loc + (field,), "P4", f"мероприятие {name} назначено на {first.year} год, а план — на {year}. "
+        ctx.add(doc, (*loc, field), "P4", f"мероприятие {name} назначено на {first.year} год, а план — на {year}. "
                 f"Перенесите его в план {year} года или исправьте дату.")
     for field, what in (("title", "название"), ("audience", "аудитория"), ("channel", "канал")):
         if field in ev and not text(ev.get(field)):
-            ctx.add(doc, loc + (field,), "P5", f"у мероприятия {name} пустое поле «{what}» ({field}). Заполните его.")
+            ctx.add(doc, (*loc, field), "P5", f"у мероприятия {name} пустое поле «{what}» ({field}). Заполните его.")
     eid = ev.get("id")
     if eid is not None:
         if not (isinstance(eid, str) and ID_RE.match(eid)):
-            ctx.add(doc, loc + ("id",), "P5", f"id «{eid}» не годится: нужны строчные латинские буквы, цифры и дефисы, "
+            ctx.add(doc, (*loc, "id"), "P5", f"id «{eid}» не годится: нужны строчные латинские буквы, цифры и дефисы, "
                     "например «den-otkrytyh-dverey».")
         elif eid in seen:
-            ctx.add(doc, loc + ("id",), "P5", f"id «{eid}» уже есть у мероприятия в строке {seen[eid]}. "
+            ctx.add(doc, (*loc, "id"), "P5", f"id «{eid}» уже есть у мероприятия в строке {seen[eid]}. "
                     "Id мероприятий в плане не повторяются.")
         else:
-            seen[eid] = doc.pos(loc + ("id",))[0]
+            seen[eid] = doc.pos((*loc, "id"))[0]
 
 
 def _check_results(ctx: Ctx, entry: Entry, year: int) -> None:
@@ -209,8 +210,8 @@ def _check_results(ctx: Ctx, entry: Entry, year: int) -> None:
             _, last = _when(ev)
             if last and last.year == year and last < ctx.today and result is None:
                 ctx.warn(doc, (key, i), "P7", f"мероприятие {name} должно было пройти до {last:%d.%m.%Y}, а итог не "
-                         "внесён. Добавьте result: {held: ГГГГ-ММ-ДД, reached: …} или cancelled: true с причиной; "
-                         "в отчёте оно значится как «итог не внесён».")
+                         f"внесён. Добавьте result: {{held: ГГГГ-ММ-ДД, {'reached' if key == 'events' else 'reach'}: "
+                         "…} или cancelled: true с причиной; в отчёте оно значится как «итог не внесён».")
     results = doc.data.get("results")
     if isinstance(results, dict):
         as_of = as_date(results.get("as_of"))
