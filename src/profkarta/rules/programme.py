@@ -20,10 +20,6 @@ def _filled(value: Any) -> bool:
     return text(value) or (isinstance(value, list) and any(text(v) for v in value))
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def check_programme(ctx: Ctx, entry: Entry) -> None:
     doc = entry.doc
     data = doc.data
@@ -48,7 +44,7 @@ def check_programme(ctx: Ctx, entry: Entry) -> None:
     if isinstance(indicators, dict):
         for key, f in pop.floors().items():
             v = indicators.get(key)
-            if _number(v) and v < f.floor:
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and v < f.floor:
                 need = f"{f.floor:g} %" if f.exact else f"не ниже {f.floor:g} %"
                 ctx.add(doc, ("indicators", key), "P2", f"{f.title} — {v:g} %, а федеральный показатель — {need}. "
                         f"Поставьте целевой показатель {need}.")
@@ -80,9 +76,10 @@ def _check_groups(ctx: Ctx, entry: Entry) -> None:
 def _check_approval(ctx: Ctx, entry: Entry, what: str, stems: tuple[str, ...], who: str) -> None:
     """P6: who approved, protocol and date; no approval at all makes the file a draft."""
     doc = entry.doc
+    approved, it = ("утверждена", "она") if what == "программа" else ("утверждён", "он")
     approval = doc.data.get("approval")
     if approval is None:
-        ctx.warn(doc, (), "P6", f"{what} не утверждена — это проект: на сайт и в печать она попадёт только при "
+        ctx.warn(doc, (), "P6", f"{what} не {approved} — это проект: на сайт и в печать {it} попадёт только при "
                  "сборке с --drafts, с пометкой «ПРОЕКТ». После заседания добавьте approval: by, protocol, date.")
         return
     if not isinstance(approval, dict):
@@ -116,7 +113,7 @@ def check_plan(ctx: Ctx, entry: Entry, project: Project) -> None:
     else:
         period = programme.doc.data.get("period") if isinstance(programme.doc.data, dict) else None
         if isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period) \
-                and not period[0] <= year <= period[1]:
+                and period[0] <= period[1] and not period[0] <= year <= period[1]:
             ctx.add(doc, (), "P4", f"план на {year} год, а программа «{pid}» рассчитана на {period[0]}–{period[1]} "
                     f"годы. Исправьте период программы ({programme.doc.rel}) или год в имени файла плана.")
     _check_approval(ctx, entry, "план", ("наблюдательн", "рнс", "управляющ"),

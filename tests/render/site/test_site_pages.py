@@ -113,8 +113,10 @@ def test_team_page_applies_consent_and_sanitises_the_body(built_site):
 def test_programme_page_and_calendar_feed(built_site):
     text = scan(page(built_site.site, urls.programme_page("sverdlovsk-2026"))).text
     assert "федеральный минимум — 70 %" in text and "федеральный минимум — 60 %" in text
-    assert "План мероприятий" in text and "План информационной кампании" in text
-    assert "Обязательных мероприятий: 15, по выбору: 14." in text
+    assert "федеральный показатель — 100 %" in text  # students and the КЦП: all, not «at least»
+    plan = scan(page(built_site.site, urls.plan_page("sverdlovsk-2026", 2026))).text
+    assert "План мероприятий" in plan and "План информационной кампании" in plan
+    assert "Обязательных мероприятий: 15, по выбору: 14." in plan
     ics = (built_site.site / urls.programme_page("sverdlovsk-2026") / "events.ics").read_bytes()
     assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.endswith(b"END:VCALENDAR\r\n")
     lines = ics.split(b"\r\n")
