@@ -99,3 +99,16 @@ def test_draft_plan_only_with_drafts(tmp_path):
     assert [p.plans for p in collect(v.project, False)] == [[]]
     plans = collect(v.project, True)[0].plans
     assert len(plans) == 1 and plans[0].draft
+
+
+def test_nothing_held_yet_is_not_a_zero_reach(tmp_path):
+    root = copy_project(tmp_path)
+    text = (root / PLAN).read_text(encoding="utf-8")
+    (root / PLAN).write_text("\n".join(line for line in text.splitlines() if "result:" not in line) + "\n",
+                             encoding="utf-8")
+    r = _report(root)
+    assert r.events_held == 0 and r.counts["mandatory"].overdue == 15
+    rows = list(csv.reader(io.StringIO(report_csv(r).decode("utf-8-sig"))))
+    totals = {row[1]: row for row in rows if row[0] == "итого"}
+    assert totals["охват мероприятий"][10] == NOT_ENTERED
+    assert totals["охват информационной кампании"][10] == NOT_ENTERED

@@ -310,3 +310,20 @@ def test_plan_file_named_not_by_year_breaks_n1(tmp_path):
     hits = [f for f in check(root).report.findings if f.severity == ERROR and f.file != TEAM]
     assert [(f.rule, f.file) for f in hits] == [("N1", "content/popularization/sverdlovsk-2026/plan.yaml")]
     assert "ГГГГ.yaml" in hits[0].message
+
+
+def test_p3_is_tolerant_to_wording(tmp_path):
+    """The guide's groups written in the guide's own bureaucratic words raise no P3 warning."""
+    root = copy_project(tmp_path)
+    edit(root, PROGRAMME, "  - Школьники 6–11 классов и их родители\n  - Педагоги и классные руководители школ\n"
+         "  - Студенты колледжей и их семьи\n  - Преподаватели, мастера и кураторы групп колледжей\n",
+         "  - Обучающиеся общеобразовательных организаций 6-11 классов\n  - Родители (законные представители)\n"
+         "  - Педагогические работники общеобразовательных организаций\n"
+         "  - Обучающиеся профессиональных образовательных организаций\n"
+         "  - Мастера производственного обучения\n")
+    edit(root, PROGRAMME, PARTICIPANTS, "participants:\n  recommended:\n    - Органы исполнительной власти субъекта\n"
+         "    - Общеобразовательные организации\n    - Профессиональные образовательные организации\n"
+         "    - Организации-работодатели\n    - Центр опережающей профессиональной подготовки\n"
+         "    - Центры занятости\n    - Средства массовой информации\n    - Социальные педагоги, педагоги-психологи\n"
+         "  additional: [команды амбассадоров]\n")
+    assert check(root).report.findings == []

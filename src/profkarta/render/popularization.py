@@ -167,6 +167,14 @@ class PlanReport:
     teams: list[TeamLine]
 
     @property
+    def events_held(self) -> int:
+        return self.counts["mandatory"].held + self.counts["optional"].held
+
+    @property
+    def campaign_held(self) -> int:
+        return self.counts["campaign"].held
+
+    @property
     def team_items(self) -> int:
         return sum(t.items for t in self.teams)
 
@@ -262,10 +270,11 @@ def report_csv(rep: PlanReport) -> bytes:
         c = rep.counts[key]
         w.writerow(["итого", label, "", f"в плане {c.planned}", "", f"проведено {c.held}; отменено {c.cancelled}; "
                     f"итог не внесён {c.overdue}; предстоит {c.upcoming}", "", "", "", "", "", ""])
-    w.writerow(["итого", "охват мероприятий", "", "", "", "", "", "", "", "", str(rep.event_reach),
-                missing_note(rep.event_reach_missing)])
-    w.writerow(["итого", "охват информационной кампании", "", "", "", "", "", "", "", "", str(rep.campaign_reach),
-                missing_note(rep.campaign_reach_missing)])
+    # nothing held yet: the reach is unknown, not zero
+    w.writerow(["итого", "охват мероприятий", "", "", "", "", "", "", "", "",
+                str(rep.event_reach) if rep.events_held else NOT_ENTERED, missing_note(rep.event_reach_missing)])
+    w.writerow(["итого", "охват информационной кампании", "", "", "", "", "", "", "", "",
+                str(rep.campaign_reach) if rep.campaign_held else NOT_ENTERED, missing_note(rep.campaign_reach_missing)])
     w.writerow(["итого", "охват команд амбассадоров", "", "", "", "", "", "", "", "", str(rep.team_reached), ""])
     return buf.getvalue().encode("utf-8-sig")
 
