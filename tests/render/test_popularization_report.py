@@ -29,8 +29,9 @@ def test_figures_of_the_fixture(tmp_path):
         ("enterprises_involved", 65, None, None), ("kcp_fulfilled", 100, 96, False)]
     assert by_key["enterprises_involved"].verdict == NOT_ENTERED
     c = r.counts
-    assert (c["mandatory"].planned, c["mandatory"].held, c["mandatory"].cancelled, c["mandatory"].overdue) == (15, 15, 0, 0)
-    assert (c["optional"].planned, c["optional"].held, c["optional"].cancelled, c["optional"].upcoming) == (14, 12, 1, 1)
+    m, o = c["mandatory"], c["optional"]
+    assert (m.planned, m.held, m.cancelled, m.overdue) == (15, 15, 0, 0)
+    assert (o.planned, o.held, o.cancelled, o.upcoming) == (14, 12, 1, 1)
     assert (c["campaign"].planned, c["campaign"].held) == (14, 14)
     assert r.event_reach == MANDATORY_REACH + OPTIONAL_REACH == 2700 + 684
     assert r.campaign_reach == sum(1000 * i for i in range(1, 15))
@@ -55,7 +56,8 @@ def test_missing_result_is_overdue_not_zero(tmp_path):
 
 def test_teams_outside_the_region_do_not_count(tmp_path):
     root = copy_project(tmp_path)
-    edit(root, "career_maps/demo-mashinostroenie/cluster.yaml", "region: Свердловская область", "region: Тверская область")
+    edit(root, "career_maps/demo-mashinostroenie/cluster.yaml", "region: Свердловская область",
+         "region: Тверская область")
     r = _report(root)
     assert r.teams == [] and r.team_reached == 0
 

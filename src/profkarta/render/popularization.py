@@ -274,7 +274,8 @@ def report_csv(rep: PlanReport) -> bytes:
     w.writerow(["итого", "охват мероприятий", "", "", "", "", "", "", "", "",
                 str(rep.event_reach) if rep.events_held else NOT_ENTERED, missing_note(rep.event_reach_missing)])
     w.writerow(["итого", "охват информационной кампании", "", "", "", "", "", "", "", "",
-                str(rep.campaign_reach) if rep.campaign_held else NOT_ENTERED, missing_note(rep.campaign_reach_missing)])
+                str(rep.campaign_reach) if rep.campaign_held else NOT_ENTERED,
+                missing_note(rep.campaign_reach_missing)])
     w.writerow(["итого", "охват команд амбассадоров", "", "", "", "", "", "", "", "", str(rep.team_reached), ""])
     return buf.getvalue().encode("utf-8-sig")
 

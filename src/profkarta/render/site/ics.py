@@ -29,7 +29,7 @@ def programme_ics(programme_id: str, title: str, plans: list, domain: str, stamp
     """Every planned item with an exact date becomes an all-day VEVENT; month-only items have no day to put them on.
 
     plans: the plan models (events and campaign) of the programme's years."""
-    stamp = stamp or dt.datetime.now(dt.timezone.utc)
+    stamp = stamp or dt.datetime.now(dt.UTC)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//profkarta//Карьерные карты//RU", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(title)}", "X-WR-TIMEZONE:Europe/Moscow"]
     for plan_model in plans:
@@ -37,7 +37,7 @@ def programme_ics(programme_id: str, title: str, plans: list, domain: str, stamp
             for ev in items:
                 if ev.date is None:
                     continue
-                key = f"{programme_id}|{kind}|{ev.date.isoformat()}|{ev.title}".encode("utf-8")
+                key = f"{programme_id}|{kind}|{ev.date.isoformat()}|{ev.title}".encode()
                 uid = hashlib.sha1(key).hexdigest()[:20] + "@" + domain
                 desc = [f"Аудитория: {ev.audience}"] if ev.audience else []
                 if ev.responsible:

@@ -159,17 +159,19 @@ class PageWriter:
     def programme(self, p) -> None:
         """The programme's page, each plan's page and report, and the calendar of all its plans."""
         floors = refdata_pop.floors()
+        draft = {"pk_draft": True} if p.draft else {}  # the «ПРОЕКТ» watermark and noindex of the theme
         self.write(p.page, "programme.html", {
-            "title": p.model.title, "hide": ["toc"],
+            "title": p.model.title, "hide": ["toc"], **draft,
             "description": self.description(p.model.goal)}, p=p, floors=floors,
             calendar=calendar_page(p.id), ics=ics_path(p.id))
         for pl in p.plans:
+            draft = {"pk_draft": True} if pl.draft else {}
             self.write(pl.page, "programme_plan.html", {
-                "title": f"План популяризации на {pl.year} год — {p.model.region}", "hide": ["toc"],
+                "title": f"План популяризации на {pl.year} год — {p.model.region}", "hide": ["toc"], **draft,
                 "description": self.description(f"План мероприятий и информационной кампании на {pl.year} год:",
                                                 p.model.title)}, p=p, pl=pl, calendar=calendar_page(p.id))
             self.write(pl.report_page, "programme_report.html", {
-                "title": f"Отчёт о плане популяризации {pl.year} года — {p.model.region}", "hide": ["toc"],
+                "title": f"Отчёт о плане популяризации {pl.year} года — {p.model.region}", "hide": ["toc"], **draft,
                 "description": self.description(f"Итоги плана популяризации {pl.year} года: показатели, "
                                                 "мероприятия, охват.", p.model.title),
                 "search": {"exclude": True}}, p=p, pl=pl, r=pl.report, not_entered=NOT_ENTERED, number=number,
