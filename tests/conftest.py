@@ -33,30 +33,47 @@ plugins:
 """
 
 
-def _programme() -> dict:
+def _programme() -> tuple[dict, dict]:
+    """The programme and its 2026 plan: 29 events and 14 campaign items, hostile punctuation, some results."""
     def ev(i: int, mandatory: bool, campaign: bool = False) -> dict:
         e = {"title": f"{'Публикация' if campaign else 'Мероприятие'} № {i}, «день открытых дверей»; тест",
-             "audience": "Школьники 8–11 классов", "mandatory": mandatory}
+             "audience": "Школьники 8–11 классов"}
+        if not campaign:
+            e["mandatory"] = mandatory
         if i % 3 == 0:
             e["month"] = f"2026-{(i % 12) + 1:02d}"
         else:
             e["date"] = dt.date(2026, (i % 12) + 1, (i % 27) + 1)
         if campaign:
             e["channel"] = "ВКонтакте"
+        if i in (1, 2, 4):  # held long ago, with figures the report sums
+            e["result"] = {"held": dt.date(2026, (i % 12) + 1, (i % 27) + 1),
+                           **({"reach": 1000 * i} if campaign else {"reached": 100 * i})}
         return e
-    return {
-        "title": "Программа популяризации «Профессионалитета» в Свердловской области на 2026 год",
-        "region": "Свердловская область", "year": 2026,
+    programme = {
+        "title": "Программа популяризации «Профессионалитета» в Свердловской области на 2026–2027 годы",
+        "region": "Свердловская область", "period": [2026, 2027],
+        "developer": "Управляющий совет кластера «Демо-машиностроение»",
         "goal": "Рассказать школьникам о профессиях кластеров.",
         "tasks": ["Провести профессиональные пробы", "Разместить карьерные карты"],
-        "audiences": ["Школьники 6–11 классов", "Родители"], "participants": ["Колледжи", "Работодатели"],
+        "audiences": ["Школьники 6–11 классов и родители", "Классные руководители школ", "Студенты колледжей",
+                      "Преподаватели и мастера колледжей"],
+        "participants": {"recommended": ["РОИВ", "Школы", "Колледжи", "Предприятия", "ЦОПП", "ЦЗН", "СМИ",
+                                         "Педагоги-психологи"], "additional": ["Амбассадоры"]},
         "indicators": {"pupils_reached": 75, "schools_involved": 80, "students_reached": 100,
-                       "enterprises_involved": 65},
-        "events": [ev(i, i < 15) for i in range(29)],
-        "campaign": [ev(i, True, True) for i in range(14)],
+                       "enterprises_involved": 65, "kcp_fulfilled": 100},
+        "expected_results": ["Школьники знают о кластерах"],
         "approval": {"by": "Председатель регионального наблюдательного совета", "protocol": "3",
                      "date": dt.date(2026, 2, 1)},
     }
+    plan = {
+        "approval": {"by": "Председатель управляющего совета кластера", "protocol": "5", "date": dt.date(2026, 2, 2)},
+        "events": [ev(i, i < 15) for i in range(29)],
+        "campaign": [ev(i, True, True) for i in range(14)],
+        "results": {"as_of": dt.date(2026, 6, 1), "pupils_reached": 71, "schools_involved": 64,
+                    "students_reached": 100, "kcp_fulfilled": 98},
+    }
+    return programme, plan
 
 
 def make_project(dest: Path) -> Path:
@@ -81,8 +98,14 @@ def make_project(dest: Path) -> Path:
     team = dest / "content" / "ambassadors" / "dpk-metall.md"
     team.write_text(team.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n\n"
                     "[опасная ссылка](javascript:alert(1)) и [сайт](https://example.ru/)\n", encoding="utf-8")
+    programme, plan = _programme()
+    for stale in (dest / "content" / "popularization").glob("*.yaml"):
+        stale.unlink()
     (dest / "content" / "popularization" / "sverdlovsk-2026.yaml").write_text(
-        yaml.safe_dump(_programme(), allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump(programme, allow_unicode=True), encoding="utf-8")
+    (dest / "content" / "popularization" / "sverdlovsk-2026").mkdir(exist_ok=True)
+    (dest / "content" / "popularization" / "sverdlovsk-2026" / "2026.yaml").write_text(
+        yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
     (dest / "content" / "about.md").write_text("# О проекте\n\nСтраница, написанная вручную.\n", encoding="utf-8")
     return dest
 

@@ -14,6 +14,7 @@ CLUSTER = "career_maps/demo-mashinostroenie/cluster.yaml"
 MAP = "career_maps/demo-mashinostroenie/tehnolog.yaml"
 TEAM = "content/ambassadors/dpk-metall.md"
 PROGRAMME = "content/popularization/sverdlovsk-2026.yaml"
+PLAN = "content/popularization/sverdlovsk-2026/2026.yaml"
 
 
 def copy_project(tmp_path: Path, name: str = "valid_minimal") -> Path:

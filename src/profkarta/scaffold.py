@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from importlib import resources
 from pathlib import Path
-import re
 from string import Template
 
 from profkarta import refdata
 from profkarta.errors import ExistsError, UsageError
-from profkarta.load.project import ID_RE, MAPS_DIR, TEAMS_DIR
+from profkarta.load.project import ID_RE, MAPS_DIR, PROGRAMME_DIR, TEAMS_DIR
 from profkarta.schema import write_schemas
 
 SPO_CODE = re.compile(r"^\d{2}\.0[12]\.\d{2}$")
@@ -110,6 +110,61 @@ def new_team(root: Path, team: str, cluster: str | None = None, college: str | N
         college = _cluster_ids(root, cluster)[0]
     text = Template(_template("team.md")).safe_substitute(team=team, cluster=cluster, college=college or "college")
     path = write_new(root / TEAMS_DIR / f"{team}.md", text)
+    write_schemas(root)
+    return [path]
+
+
+def new_programme(root: Path, programme: str, year: int | None = None) -> list[Path]:
+    """content/popularization/<id>.yaml: the programme of the region of the project's first cluster."""
+    import datetime as dt
+
+    check_id(programme, "программы")
+    year = year or dt.date.today().year
+    region = "Свердловская область"
+    for path in sorted((root / MAPS_DIR).glob("*/cluster.yaml")):
+        found = re.search(r"^region:\s*([^#\n]+)", path.read_text(encoding="utf-8", errors="replace"), re.M)
+        if found:
+            region = found.group(1).strip()
+            break
+    text = Template(_template("programme.yaml")).safe_substitute(programme=programme, year=year, last=year + 2,
+                                                                 region=region)
+    path = write_new(root / PROGRAMME_DIR / f"{programme}.yaml", text)
+    write_schemas(root)
+    return [path]
+
+
+def _plan_items(year: int) -> tuple[str, str]:
+    """15 mandatory and 14 optional events, 14 campaign items spread over the year, to rename."""
+    events = []
+    for i in range(29):
+        must = i < 15
+        month = 1 + (i * 11) // 29 + 1 if i else 2
+        title = f"Обязательное мероприятие {i + 1}" if must else f"Мероприятие по выбору {i - 14}"
+        events.append(f'  - month: "{year}-{min(month, 12):02d}"\n'
+                      f"    title: {title} — замените название\n"
+                      "    audience: Школьники 8–11 классов и родители\n"
+                      f"    mandatory: {'true' if must else 'false'}\n"
+                      "    place: Где проходит\n"
+                      "    responsible: Кто отвечает")
+    campaign = [f'  - month: "{year}-{min(2 + (i * 10) // 14, 12):02d}"\n'
+                f"    title: Публикация {i + 1} — замените название\n"
+                "    channel: ВКонтакте\n"
+                "    audience: Школьники и родители" for i in range(14)]
+    return "\n".join(events) + "\n", "\n".join(campaign) + "\n"
+
+
+def new_plan(root: Path, programme: str, year: str | int) -> list[Path]:
+    """content/popularization/<programme>/<year>.yaml: the plan of one year, next to its programme."""
+    check_id(programme, "программы")
+    if not re.match(r"^20\d\d$", str(year)):
+        raise UsageError(f"«{year}» — не год. Укажите год плана четырьмя цифрами, например 2027.")
+    if not (root / PROGRAMME_DIR / f"{programme}.yaml").is_file():
+        raise UsageError(f"программы «{programme}» нет: не найден {PROGRAMME_DIR}/{programme}.yaml. "
+                         f"Создайте её: profkarta new programme {programme}")
+    events, campaign = _plan_items(int(year))
+    text = Template(_template("plan.yaml")).safe_substitute(programme=programme, year=year, events=events,
+                                                            campaign=campaign)
+    path = write_new(root / PROGRAMME_DIR / programme / f"{year}.yaml", text)
     write_schemas(root)
     return [path]
 

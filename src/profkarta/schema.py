@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from profkarta.model import CareerMap, Cluster, Programme, Team
+from profkarta.model import CareerMap, Cluster, Plan, Programme, Team
 
 KINDS = {
     "map": ("career-map.schema.json", CareerMap),
     "cluster": ("cluster.schema.json", Cluster),
     "team": ("team.schema.json", Team),
     "programme": ("programme.schema.json", Programme),
+    "plan": ("plan.schema.json", Plan),
 }
 SCHEMA_DIR = "schemas"
 
@@ -34,7 +35,7 @@ def combined() -> dict:
         defs[f"file_{kind}"] = s
         refs.append({"$ref": f"#/$defs/file_{kind}"})
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "Файлы проекта profkarta: кластер, карта, команда, программа",
+            "title": "Файлы проекта profkarta: кластер, карта, команда, программа, план",
             "description": "Схема для подсказок в редакторе (VS Code с расширением YAML).",
             "anyOf": refs, "$defs": defs}
 

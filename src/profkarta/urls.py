@@ -21,6 +21,30 @@ def programme_page(programme: str) -> str:
     return f"popularization/{programme}/"
 
 
+def plan_page(programme: str, year: int) -> str:
+    return f"popularization/{programme}/{year}/"
+
+
+def report_page(programme: str, year: int) -> str:
+    return f"popularization/{programme}/{year}/report/"
+
+
+def programme_pdf(programme: str) -> str:
+    return f"print/popularization/{programme}.pdf"
+
+
+def plan_pdf(programme: str, year: int) -> str:
+    return f"print/popularization/{programme}-{year}.pdf"
+
+
+def report_pdf(programme: str, year: int) -> str:
+    return f"print/popularization/{programme}-{year}-report.pdf"
+
+
+def report_csv(programme: str, year: int) -> str:
+    return f"popularization/{programme}-{year}-report.csv"
+
+
 def map_pdf(cluster: str, map_id: str, fmt: str) -> str:
     """fmt is "a4" or "a3"."""
     return f"print/{cluster}/{map_id}-{fmt}.pdf"

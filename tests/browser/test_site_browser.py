@@ -17,7 +17,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 CL = "demo-mashinostroenie"
 PAGES = ["", urls.map_page(CL, "tehnolog"), urls.cluster_page(CL), urls.team_page("dpk-metall"),
          urls.programme_page("sverdlovsk-2026"), urls.programme_page("sverdlovsk-2026") + "calendar/",
-         "clusters/", "ambassadors/", "popularization/", "about/"]
+         "clusters/", "ambassadors/", "popularization/", "about/", urls.plan_page("sverdlovsk-2026", 2026),
+         urls.report_page("sverdlovsk-2026", 2026)]
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +114,7 @@ def test_no_request_leaves_the_local_server(page, site_server):
 
 
 @pytest.mark.parametrize("rel", ["", urls.map_page(CL, "tehnolog"), urls.team_page("dpk-metall"),
-                                 urls.programme_page("sverdlovsk-2026")])
+                                 urls.programme_page("sverdlovsk-2026"), urls.report_page("sverdlovsk-2026", 2026)])
 def test_axe_reports_no_serious_or_critical_violation(page, site_server, rel):
     axe_js = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
     page.goto(site_server + rel)
@@ -138,3 +139,56 @@ def test_accessible_version_is_remembered_and_can_be_turned_off(page, site_serve
     assert "pk-a11y" not in page.evaluate("document.documentElement.className").split()
     page.keyboard.press("Tab")  # the skip link / first control is reachable by keyboard
     assert page.evaluate("document.activeElement && document.activeElement.tagName") in ("A", "BUTTON")
+
+
+def _expected_counts(today) -> dict[str, tuple[int, int, int]]:
+    """(held, overdue, upcoming) of the conftest plan, worked out here from its dates, not by the report code."""
+    import calendar
+    import datetime as dt
+
+    out = {}
+    for key, items in (("mandatory", range(15)), ("optional", range(15, 29)), ("campaign", range(14))):
+        held = overdue = upcoming = 0
+        for i in items:
+            month, day = (i % 12) + 1, (i % 27) + 1
+            last = dt.date(2026, month, calendar.monthrange(2026, month)[1] if i % 3 == 0 else day)
+            if i in (1, 2, 4):
+                held += 1
+            elif last < today:
+                overdue += 1
+            else:
+                upcoming += 1
+        out[key] = (held, overdue, upcoming)
+    return out
+
+
+def test_report_page_is_reachable_and_shows_the_figures(page, site_server):
+    import csv
+    import datetime as dt
+
+    page.goto(site_server + urls.programme_page("sverdlovsk-2026"))
+    page.get_by_role("link", name="Отчёт о выполнении плана 2026 года").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert page.url.endswith(urls.report_page("sverdlovsk-2026", 2026))
+    assert page.locator("h1").inner_text() == "Отчёт о плане 2026 года"
+    pupils = page.locator("li[data-indicator='pupils_reached']")
+    assert "Цель 75 %" in pupils.inner_text() and "факт 71 %" in pupils.inner_text()
+    assert "не выполнен" in pupils.inner_text()
+    assert "✓ выполнен" in page.locator("li[data-indicator='students_reached']").inner_text()
+    enterprises = page.locator("li[data-indicator='enterprises_involved']")
+    assert "итог не внесён" in enterprises.inner_text() and enterprises.locator(".pk-meter-fill").count() == 0
+    meter = pupils.locator(".pk-meter").bounding_box()
+    fill = pupils.locator(".pk-meter-fill").bounding_box()
+    floor = pupils.locator(".pk-meter-floor").bounding_box()
+    assert fill["width"] / meter["width"] == pytest.approx(0.71, abs=0.01)  # the bar is drawn to scale
+    assert (floor["x"] - meter["x"]) / meter["width"] == pytest.approx(0.70, abs=0.01)
+    for key, (held, overdue, upcoming) in _expected_counts(dt.date.today()).items():
+        cells = page.locator(f"tr[data-count='{key}'] td").all_inner_texts()
+        assert cells == [str(held + overdue + upcoming), str(held), "0", str(overdue), str(upcoming)], key
+    assert page.locator("[data-total='events']").inner_text() == "700"
+    assert page.locator("[data-total='campaign']").inner_text() == "7\u00a0000"
+    href = page.get_by_role("link", name="Таблица отчёта (CSV)").get_attribute("href")
+    body = page.request.get(page.url + href).body()
+    rows = list(csv.reader(body.decode("utf-8-sig").splitlines()))
+    assert rows[0][0] == "раздел" and sum(r[0] == "мероприятие" for r in rows) == 29
+    assert page.outside == []

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from profkarta.cli import main
 from tests.util import CLUSTER, MAP, copy_project, edit
@@ -154,3 +153,41 @@ def test_readme_documents_every_rule_and_opens_with_two_commands():
     for rule in RULES:
         if rule[0] in "RAUCKTP":
             assert f"| {rule} |" in text or f"| {rule}–" in text or f"–{rule} |" in text, rule
+
+
+def test_new_programme_and_plan(tmp_path, capsys):
+    run(["init", "p"], tmp_path, capsys)
+    root = tmp_path / "p"
+    code, _, err = run(["new", "plan", "tver-2026", "2026"], root, capsys)
+    assert code == 2 and "profkarta new programme tver-2026" in err
+    code, out, _ = run(["new", "programme", "tver-2026"], root, capsys)
+    assert code == 0 and "content/popularization/tver-2026.yaml" in out
+    code, out, _ = run(["new", "plan", "tver-2026", "2026"], root, capsys)
+    assert code == 0 and "content/popularization/tver-2026/2026.yaml" in out
+    for rel in ("content/popularization/tver-2026.yaml", "content/popularization/tver-2026/2026.yaml"):
+        path = root / rel
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=") and (path.parent / first.split("=", 1)[1]).is_file()
+    plan = root / "content/popularization/tver-2026/2026.yaml"
+    before = plan.read_bytes()
+    code, _, err = run(["new", "plan", "tver-2026", "2026"], root, capsys)
+    assert code == 1 and "уже существует" in err and plan.read_bytes() == before
+    code, _, err = run(["new", "plan", "tver-2026", "26"], root, capsys)
+    assert code == 2 and "четырьмя цифрами" in err
+    code, out, _ = run(["validate", "--format", "json"], root, capsys)
+    findings = json.loads(out)
+    assert code == 0 and not [f for f in findings if f["severity"] == "error"], out
+    # the scaffolds are drafts that already meet the guide's sizes and groups: only P6 (draft) and P7 (no results)
+    # (the init example's own warnings — placeholder logo, example texts — are not about these files)
+    ours = {f["rule"] for f in findings if f["file"].startswith("content/popularization/")}
+    assert ours <= {"P6", "P7"} and {"P6"} <= ours
+
+
+def test_schema_offers_programme_and_plan(tmp_path, capsys):
+    code, out, _ = run(["schema", "plan"], tmp_path, capsys)
+    s = json.loads(out)
+    assert code == 0 and set(s["required"]) == {"events", "campaign"}
+    code, out, _ = run(["schema", "programme"], tmp_path, capsys)
+    s = json.loads(out)
+    assert code == 0 and {"period", "developer", "expected_results", "participants"} <= set(s["required"])
+    assert "kcp_fulfilled" in json.dumps(s)

@@ -45,7 +45,7 @@ def hostile_site(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("hostile"))
     edit(root, MAP, "title: Технология машиностроения", f"title: 'Технология {XSS}'")
     edit(root, MAP, "  - title: Практикант", f"  - title: '{IMG}'")
-    edit(root, MAP, "    - Единовременная выплата молодым специалистам", f"    - '</script><script>alert(2)</script>'")
+    edit(root, MAP, "    - Единовременная выплата молодым специалистам", "    - '</script><script>alert(2)</script>'")
     edit(root, CLUSTER, "name: Образовательно-производственный центр (кластер) «Демо-машиностроение»",
          f"name: 'Кластер {IMG}'")
     edit(root, TEAM, "Мы рассказываем школьникам", "<script>alert(3)</script>\n<img src=x onerror=alert(4)>\n"

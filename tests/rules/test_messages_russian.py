@@ -9,7 +9,7 @@ import pytest
 
 from profkarta.errors import LoadError
 from profkarta.load.yamlfile import parse_yaml
-from profkarta.model import CareerMap, Cluster, Programme, Team
+from profkarta.model import CareerMap, Cluster, Plan, Programme, Team
 from profkarta.model.values import SYNONYMS
 from tests.load.test_yaml_refusals import REFUSALS
 from tests.rules.test_rules_table import CASES
@@ -19,13 +19,13 @@ from tests.util import check, copy_project, edit
 ALLOWED = {"profkarta", "new", "map", "cluster", "team", "build", "serve", "validate", "init", "strict", "drafts",
            "code", "yaml", "utf", "json", "svg", "png", "jpeg", "jpg", "webp", "pdf", "qr", "id", "true", "false",
            "vs", "windows", "libreoffice", "mkdocs", "extra", "brand", "logo", "https", "http", "url", "site",
-           "example", "env", "pt", "packet", "coverage", "export", "import", "xlsx", "csv", "programme", "plan",
+           "example", "env", "pt", "packet", "coverage", "export", "import", "xlsx", "csv", "programme", "plan", "telegram",
            "schema"}
 
 
 def _field_names() -> set[str]:
     names: set[str] = set()
-    todo = [CareerMap, Cluster, Team, Programme]
+    todo = [CareerMap, Cluster, Team, Programme, Plan]
     while todo:
         model = todo.pop()
         for name, field in model.model_fields.items():
@@ -43,7 +43,9 @@ def _fixture_ids() -> set[str]:
 
     root = PROJECTS / "valid_minimal"
     ids = {p.stem for p in root.rglob("*") if p.suffix in (".yaml", ".md", ".png", ".svg", "")}
-    ids |= set(re.findall(r"- id: ([a-z0-9-]+)", (root / "career_maps/demo-mashinostroenie/cluster.yaml").read_text()))
+    for path in root.rglob("*.yaml"):  # college, employer and plan event ids
+        ids |= set(re.findall(r"\bid: ([a-z0-9-]+)", path.read_text(encoding="utf-8")))
+    ids |= {part for i in list(ids) for part in i.split("-")}
     return ids
 
 
@@ -55,7 +57,7 @@ def latin_words(message: str) -> list[str]:
     text = QUOTED.sub(" ", message)
     words = []
     for token in text.split():
-        token = token.strip(".,;:()[]—–!?")
+        token = token.strip(".,;:()[]{}—–!?")
         if not re.search(r"[A-Za-z]", token):
             continue
         if re.search(r"[/@_=\\]|\.\w|\w\.\w|^-", token) or re.fullmatch(r"[A-Z]+\d+(\.\d+)?", token):

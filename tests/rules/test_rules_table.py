@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from profkarta.findings import ERROR, WARNING
-from tests.util import CLUSTER, MAP, PROGRAMME, TEAM, check, copy_project, edit, line_of
+from tests.util import CLUSTER, MAP, PLAN, PROGRAMME, TEAM, check, copy_project, edit, line_of
 
 STAGE1 = "salary: {min: 28000, avg: 32000, max: 38000}"
 STAGE2 = "salary: {min: 55000, avg: 65000, max: 80000}"
 REGION_SUPPORT = "  region:\n    - Единовременная выплата молодым специалистам\n    - Целевое обучение с гарантией трудоустройства"
 STAGES_3_4 = "  - title: Специалист\n"
+PARTICIPANTS = ("participants:\n  recommended:\n    - Министерство образования области (РОИВ)\n    - Общеобразовательные "
+                "школы\n    - Колледжи кластеров\n    - Предприятия-партнёры\n    - ЦОПП\n    - Центр занятости "
+                "населения\n    - Региональные СМИ\n    - Педагоги-психологи и социальные педагоги\n"
+                "  additional: [команды амбассадоров]\n")
 
 # (case id, file, old text, new text, rule, severity, line marker or None = the line of the new text)
 CASES = [
@@ -96,16 +100,76 @@ CASES = [
     ("t_unknown_cluster", TEAM, "cluster: demo-mashinostroenie", "cluster: demo-metall", "T", ERROR, None),
     ("t_unknown_college", TEAM, "college: dpk", "college: kpk", "T", ERROR, None),
     ("t_bad_link", TEAM, "vk: https://vk.com/dpk_metall_example", "vk: javascript:alert(1)", "T", ERROR, None),
-    ("p_low_indicator", PROGRAMME, "pupils_reached: 75", "pupils_reached: 50", "P", ERROR, None),
-    ("p_students_not_all", PROGRAMME, "students_reached: 100", "students_reached: 95", "P", ERROR, None),
-    ("p_no_goal", PROGRAMME, "goal: Рост интереса школьников и их родителей к обучению в колледжах «Профессионалитета».\n",
-     "", "P", ERROR, "title:"),
-    ("p_few_mandatory", PROGRAMME, "    mandatory: true", "    mandatory: false", "P", ERROR, "events:"),
-    ("p_event_without_date", PROGRAMME, "  - date: 2026-02-01\n    title: Обязательное мероприятие 1",
-     "  - title: Обязательное мероприятие 1", "P", ERROR, None),
-    ("p_bad_month", PROGRAMME, 'month: "2026-02"', 'month: "февраль"', "P", ERROR, None),
-    ("p_region", PROGRAMME, "region: Свердловская область", "region: Нарния", "P", ERROR, None),
-    ("p_no_approval_date", PROGRAMME, "  date: 2026-01-20\n", "", "P", ERROR, "approval:"),
+    ("p1_no_goal", PROGRAMME, "goal: Рост интереса школьников и их родителей к обучению в колледжах «Профессионалитета».\n",
+     "", "P1", ERROR, "title:"),
+    ("p1_no_developer", PROGRAMME, "developer: Управляющий совет образовательного кластера «Демо-машиностроение»\n", "",
+     "P1", ERROR, "title:"),
+    ("p1_empty_expected_results", PROGRAMME, "expected_results:\n  - Три четверти школьников 6–11 классов знают о "
+     "программах кластера\n", "expected_results: []\n", "P1", ERROR, None),
+    ("p1_no_additional", PROGRAMME, "  additional: [команды амбассадоров]\n", "", "P1", ERROR, "participants:"),
+    ("p1_flat_participants", PROGRAMME, PARTICIPANTS, "participants: [РОИВ, школы, колледжи, предприятия]\n", "P1",
+     ERROR, None),
+    ("p1_no_kcp", PROGRAMME, "  kcp_fulfilled: 100\n", "", "P1", ERROR, "indicators:"),
+    ("p1_region", PROGRAMME, "region: Свердловская область", "region: Нарния", "P1", ERROR, None),
+    ("p1_bad_period", PROGRAMME, "period: [2026, 2027]", "period: [2027, 2026]", "P1", ERROR, None),
+    ("p2_low_pupils", PROGRAMME, "pupils_reached: 75", "pupils_reached: 50", "P2", ERROR, None),
+    ("p2_students_not_all", PROGRAMME, "students_reached: 100", "students_reached: 95", "P2", ERROR, None),
+    ("p2_schools", PROGRAMME, "schools_involved: 80", "schools_involved: 69", "P2", ERROR, None),
+    ("p2_enterprises", PROGRAMME, "enterprises_involved: 65", "enterprises_involved: 59.5", "P2", ERROR, None),
+    ("p2_kcp", PROGRAMME, "kcp_fulfilled: 100", "kcp_fulfilled: 90", "P2", ERROR, None),
+    ("p3_no_class_teachers", PROGRAMME, "  - Педагоги и классные руководители школ\n", "", "P3", WARNING, "audiences:"),
+    ("p3_no_parents", PROGRAMME, "  - Школьники 6–11 классов и их родители\n  - Педагоги и классные руководители "
+     "школ\n  - Студенты колледжей и их семьи", "  - Школьники 6–11 классов\n  - Педагоги и классные руководители "
+     "школ\n  - Студенты колледжей", "P3", WARNING, "audiences:"),
+    ("p3_no_czn", PROGRAMME, "    - Центр занятости населения\n", "", "P3", WARNING, "  recommended:"),
+    ("p3_no_psychologists", PROGRAMME, "    - Педагоги-психологи и социальные педагоги\n", "", "P3", WARNING,
+     "  recommended:"),
+    ("p4_event_other_year", PLAN, "date: 2026-03-01\n    title: Обязательное мероприятие 1",
+     "date: 2031-03-01\n    title: Обязательное мероприятие 1", "P4", ERROR, None),
+    ("p4_month_other_year", PLAN, 'month: "2026-05"', 'month: "2025-05"', "P4", ERROR, None),
+    ("p4_bad_month", PLAN, 'month: "2026-05"', 'month: "май"', "P4", ERROR, None),
+    ("p4_no_date", PLAN, "  - date: 2026-03-01\n    title: Обязательное мероприятие 1",
+     "  - title: Обязательное мероприятие 1", "P4", ERROR, None),
+    ("p5_few_mandatory", PLAN, "    mandatory: true", "    mandatory: false", "P5", ERROR, "events:"),
+    ("p5_few_optional", PLAN, "    mandatory: false", "    mandatory: true", "P5", ERROR, "events:"),
+    ("p5_mandatory_not_written", PLAN, "    title: Обязательное мероприятие 2\n    audience: школьники 8–9 классов\n"
+     "    mandatory: true\n", "    title: Обязательное мероприятие 2\n    audience: школьники 8–9 классов\n", "P5",
+     ERROR, "  - date: 2026-04-02"),
+    ("p5_no_channel", PLAN, "    title: Публикация 3\n    channel: ВКонтакте\n", "    title: Публикация 3\n", "P5",
+     ERROR, "  - date: 2026-04-04"),
+    ("p5_empty_channel", PLAN, "    title: Публикация 3\n    channel: ВКонтакте", "    title: Публикация 3\n    channel: ''",
+     "P5", ERROR, "    channel: ''"),
+    ("p5_few_campaign", PLAN, "  - date: 2026-05-05\n    title: Публикация 4\n    channel: ВКонтакте\n"
+     "    audience: школьники и родители\n    result: {held: 2026-05-05, reach: 4000}\n", "", "P5", ERROR, "campaign:"),
+    ("p5_duplicate_id", PLAN, "  - date: 2026-02-09\n    title: Обязательное мероприятие 9",
+     "  - id: uroki-ambassadorov\n    date: 2026-02-09\n    title: Обязательное мероприятие 9", "P5", ERROR, None),
+    ("p6_programme_by_whom", PROGRAMME, "by: Председатель регионального наблюдательного совета И. И. Петров",
+     "by: Министр образования И. И. Петров", "P6", ERROR, None),
+    ("p6_plan_by_whom", PLAN, "by: Председатель управляющего совета кластера «Демо-машиностроение» А. А. Смирнов",
+     "by: Директор колледжа А. А. Смирнов", "P6", ERROR, None),
+    ("p6_future_date", PLAN, "  date: 2026-01-28", "  date: 2026-12-28", "P6", ERROR, None),
+    ("p6_no_protocol", PROGRAMME, '  protocol: "1"\n', "", "P6", ERROR, "approval:"),
+    ("p6_draft_programme", PROGRAMME, "approval:\n  by: Председатель регионального наблюдательного совета И. И. Петров\n"
+     '  protocol: "1"\n  date: 2026-01-20\n', "", "P6", WARNING, "title:"),
+    ("p6_draft_plan", PLAN, "approval:\n  by: Председатель управляющего совета кластера «Демо-машиностроение» "
+     'А. А. Смирнов\n  protocol: "2"\n  date: 2026-01-28\n', "", "P6", WARNING, "events:"),
+    ("p7_held_other_year", PLAN, "result: {held: 2026-03-01, reached: 110", "result: {held: 2025-03-01, reached: 110",
+     "P7", ERROR, None),
+    ("p7_held_in_future", PLAN, "result: {held: 2026-03-01, reached: 110", "result: {held: 2026-12-01, reached: 110",
+     "P7", ERROR, None),
+    ("p7_result_without_held", PLAN, "result: {held: 2026-03-01, reached: 110", "result: {reached: 110", "P7", ERROR,
+     None),
+    ("p7_past_without_result", PLAN, "    result: {held: 2026-03-01, reached: 110, schools: 1}\n", "", "P7", WARNING,
+     "  - date: 2026-03-01"),
+    ("p7_results_in_future", PLAN, "as_of: 2026-11-20", "as_of: 2026-12-20", "P7", ERROR, None),
+    ("p7_bad_reached", PLAN, "reached: 110,", "reached: много,", "P7", ERROR, None),
+    ("t_activity_in_future", TEAM, "  - date: 2026-10-15", "  - date: 2026-12-15", "T", ERROR, None),
+    ("t_activity_unknown_event", TEAM, "plan_event: sverdlovsk-2026/2026#uroki-ambassadorov",
+     "plan_event: sverdlovsk-2026/2026#uroki", "T", ERROR, None),
+    ("t_activity_unknown_plan", TEAM, "plan_event: sverdlovsk-2026/2026#uroki-ambassadorov",
+     "plan_event: sverdlovsk-2026/2025#uroki-ambassadorov", "T", ERROR, None),
+    ("t_activity_bad_ref", TEAM, "plan_event: sverdlovsk-2026/2026#uroki-ambassadorov",
+     "plan_event: Уроки амбассадоров", "T", ERROR, None),
     ("r1_4_phone_no_area_code", CLUSTER, 'phone: "+7 (343) 217-40-01"', 'phone: "295-12-35"', "R1.4", ERROR, None),
     ("r1_4_phone_letters", CLUSTER, 'phone: "+7 (343) 217-40-01"', 'phone: "звоните в приёмную"', "R1.4", ERROR, None),
     ("r2_1_empty_code", MAP, 'code: "15.02.16"', 'code: ""', "R2.1", ERROR, None),
@@ -135,7 +199,7 @@ CASES = [
 def test_single_rule_breakage(tmp_path, case):
     _, file, old, new, rule, severity, marker = case
     root = copy_project(tmp_path)
-    count = -1 if rule == "P" and "mandatory" in old else 1
+    count = -1 if rule == "P5" and "mandatory" in old else 1
     line = edit(root, file, old, new, count)
     if marker is not None:
         line = line_of(root, file, marker)
@@ -293,3 +357,60 @@ def test_every_region_is_found_in_the_genitive_of_its_name():
     assert naming.genitive("Ханты-Мансийский автономный округ - Югра") == "Ханты-Мансийского автономного округа"
     assert [r.name for r in naming.regions_named("РНС Ямало-Ненецкого АО")] == ["Ямало-Ненецкий автономный округ"]
     assert not naming.names_council("Управляющий совет кластера")
+
+
+def test_plan_outside_the_programme_period_breaks_p4(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, PROGRAMME, "period: [2026, 2027]", "period: [2027, 2029]")
+    hits = [f for f in check(root).report.findings if f.severity == ERROR]
+    assert [(f.rule, f.file, f.line) for f in hits] == [("P4", PLAN, line_of(root, PLAN, "approval:"))]
+    assert "2027–2029" in hits[0].message
+
+
+def test_plan_without_its_programme_breaks_p4(tmp_path):
+    root = copy_project(tmp_path)
+    (root / PLAN).parent.rename(root / "content/popularization/tver-2026")
+    hits = [f for f in check(root).report.findings if f.severity == ERROR and f.file != TEAM]  # T: its link broke
+    assert [(f.rule, f.file) for f in hits] == [("P4", "content/popularization/tver-2026/2026.yaml")]
+    assert "profkarta new programme tver-2026" in hits[0].message
+
+
+def test_old_single_file_programme_says_how_to_split(tmp_path):
+    root = copy_project(tmp_path)
+    plan = (root / PLAN).read_text(encoding="utf-8")
+    (root / PLAN).unlink()
+    (root / PLAN).parent.rmdir()
+    body = "\n".join(line for line in plan.splitlines() if not line.startswith("#"))
+    body = body.replace("approval:", "plan_approval:", 1)
+    (root / PROGRAMME).write_text((root / PROGRAMME).read_text(encoding="utf-8") + "year: 2026\n" + body + "\n",
+                                  encoding="utf-8")
+    findings = check(root).report.findings
+    hits = [f for f in findings if f.rule == "P8"]
+    assert len(hits) == 1 and hits[0].line == line_of(root, PROGRAMME, "events:")
+    assert "sverdlovsk-2026/2026.yaml" in hits[0].message and "profkarta new plan" in hits[0].message
+    assert not [f for f in findings if f.rule.startswith("Y")]  # one clear message, not a field-by-field list
+
+
+def test_plan_file_named_not_by_year_breaks_n1(tmp_path):
+    root = copy_project(tmp_path)
+    (root / PLAN).rename(root / "content/popularization/sverdlovsk-2026/plan.yaml")
+    hits = [f for f in check(root).report.findings if f.severity == ERROR and f.file != TEAM]
+    assert [(f.rule, f.file) for f in hits] == [("N1", "content/popularization/sverdlovsk-2026/plan.yaml")]
+    assert "ГГГГ.yaml" in hits[0].message
+
+
+def test_p3_is_tolerant_to_wording(tmp_path):
+    """The guide's groups written in the guide's own bureaucratic words raise no P3 warning."""
+    root = copy_project(tmp_path)
+    edit(root, PROGRAMME, "  - Школьники 6–11 классов и их родители\n  - Педагоги и классные руководители школ\n"
+         "  - Студенты колледжей и их семьи\n  - Преподаватели, мастера и кураторы групп колледжей\n",
+         "  - Обучающиеся общеобразовательных организаций 6-11 классов\n  - Родители (законные представители)\n"
+         "  - Педагогические работники общеобразовательных организаций\n"
+         "  - Обучающиеся профессиональных образовательных организаций\n"
+         "  - Мастера производственного обучения\n")
+    edit(root, PROGRAMME, PARTICIPANTS, "participants:\n  recommended:\n    - Органы исполнительной власти субъекта\n"
+         "    - Общеобразовательные организации\n    - Профессиональные образовательные организации\n"
+         "    - Организации-работодатели\n    - Центр опережающей профессиональной подготовки\n"
+         "    - Центры занятости\n    - Средства массовой информации\n    - Социальные педагоги, педагоги-психологи\n"
+         "  additional: [команды амбассадоров]\n")
+    assert check(root).report.findings == []

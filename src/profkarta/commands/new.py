@@ -1,4 +1,4 @@
-"""`profkarta new map|cluster|team`: a commented starter file; never overwrites."""
+"""`profkarta new map|cluster|team|programme|plan`: a commented starter file; never overwrites."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.console import Console
 from profkarta import refdata
 from profkarta.errors import ProjectNotFound
 from profkarta.load.project import find_root
-from profkarta.scaffold import new_cluster, new_map, new_team
+from profkarta.scaffold import new_cluster, new_map, new_plan, new_programme, new_team
 
 
 def add_parser(subs) -> None:
@@ -27,6 +27,15 @@ def add_parser(subs) -> None:
     t.add_argument("id", metavar="ID", help="id команды: латиница, цифры, дефисы")
     t.add_argument("--cluster", metavar="КЛАСТЕР", help="id кластера команды")
     t.add_argument("--college", metavar="КОЛЛЕДЖ", help="id колледжа команды")
+    g = kinds.add_parser("programme", help="программу популяризации",
+                         description="Создаёт content/popularization/ID.yaml — программу популяризации региона "
+                         "(цель, задачи, аудитории, участники, показатели, ожидаемые результаты).")
+    g.add_argument("id", metavar="ID", help="id программы: латиница, цифры, дефисы, например tver-2026")
+    pl = kinds.add_parser("plan", help="план популяризации на год",
+                          description="Создаёт content/popularization/ПРОГРАММА/ГОД.yaml — план мероприятий и "
+                          "информационной кампании на год: 15 обязательных, 14 по выбору, 14 публикаций.")
+    pl.add_argument("programme", metavar="ПРОГРАММА", help="id программы (имя её файла без .yaml)")
+    pl.add_argument("year", metavar="ГОД", help="год плана, например 2027")
     p.set_defaults(run=run)
 
 
@@ -39,6 +48,10 @@ def run(args) -> int:
         written = new_map(root, args.cluster, args.id, args.code)
     elif args.kind == "cluster":
         written = new_cluster(root, args.id)
+    elif args.kind == "programme":
+        written = new_programme(root, args.id)
+    elif args.kind == "plan":
+        written = new_plan(root, args.programme, args.year)
     else:
         written = new_team(root, args.id, args.cluster, args.college)
     out = Console(highlight=False)

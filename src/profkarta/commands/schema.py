@@ -15,7 +15,7 @@ def add_parser(subs) -> None:
                         "В VS Code с расширением YAML первая строка файла «# yaml-language-server: $schema=…» "
                         "включает подсказки и проверку прямо при наборе.")
     p.add_argument("kind", nargs="?", choices=list(KINDS), metavar="ВИД",
-                   help="map, cluster, team или programme — схема одного вида файлов")
+                   help="map, cluster, team, programme или plan — схема одного вида файлов")
     p.add_argument("-o", "--output", metavar="ПАПКА", help="записать схемы всех видов файлами в папку ПАПКА/schemas")
     p.set_defaults(run=run)
 

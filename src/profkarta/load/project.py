@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,11 +26,21 @@ PROGRAMME_DIR = "content/popularization"
 class Entry:
     """One data file of the project and, once its shape is valid, its model."""
 
-    kind: str  # cluster | map | team | programme
-    id: str
+    kind: str  # cluster | map | team | programme | plan
+    id: str  # a plan's id is "<programme id>/<year>"
     doc: Document
     cluster_id: str | None = None
     model: Any = None
+
+    @property
+    def programme_id(self) -> str | None:
+        """The programme a plan belongs to."""
+        return self.id.split("/")[0] if self.kind == "plan" else None
+
+    @property
+    def year(self) -> int | None:
+        """The year of a plan."""
+        return int(self.id.split("/")[1]) if self.kind == "plan" else None
 
     @property
     def folder(self) -> Path:
@@ -57,10 +66,11 @@ class Project:
     maps: list[Entry] = field(default_factory=list)
     teams: list[Entry] = field(default_factory=list)
     programmes: list[Entry] = field(default_factory=list)
+    plans: list[Entry] = field(default_factory=list)
     load_findings: list[Finding] = field(default_factory=list)
 
     def entries(self) -> list[Entry]:
-        return [*self.clusters.values(), *self.maps, *self.teams, *self.programmes]
+        return [*self.clusters.values(), *self.maps, *self.teams, *self.programmes, *self.plans]
 
     def rel(self, path: Path) -> str:
         return rel(path, self.root)
@@ -198,16 +208,62 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
                 project.load_findings.append(_bad_id(path, root, "команды" if kind == "team" else "программы"))
                 continue
             tasks.append((kind, path.stem, None, path))
+    tasks.extend(_plan_tasks(root / PROGRAMME_DIR, project))
     for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root)):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue
         entry = Entry(kind, id_, doc, cluster)
+        if kind == "programme" and _old_programme(entry, project):
+            continue
         if kind == "cluster":
             project.clusters[id_] = entry
         else:
-            {"map": project.maps, "team": project.teams, "programme": project.programmes}[kind].append(entry)
+            {"map": project.maps, "team": project.teams, "programme": project.programmes,
+             "plan": project.plans}[kind].append(entry)
     return project
+
+
+YEAR_RE = re.compile(r"^20\d\d$")
+
+
+def _plan_tasks(folder: Path, project: Project) -> list[Task]:
+    """content/popularization/<programme id>/<year>.yaml: the annual plans (N1: the folder is the programme id)."""
+    if not folder.is_dir():
+        return []
+    tasks: list[Task] = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        files = _data_files(sub)
+        if files and not ID_RE.match(sub.name):
+            project.load_findings.append(_bad_id(sub, project.root, "программы (папка планов)"))
+            continue
+        for path in files:
+            if path.stem.lower() in ("index", "readme"):
+                continue
+            if not YEAR_RE.match(path.stem) or path.suffix != ".yaml":
+                project.load_findings.append(Finding(
+                    project.rel(path), 1, 1, ERROR, "N1", "",
+                    f"файл плана называется по году, на который он составлен: «{sub.name}/2026.yaml». "
+                    f"Переименуйте «{path.name}» в ГГГГ.yaml."))
+                continue
+            tasks.append(("plan", f"{sub.name}/{path.stem}", None, path))
+    return tasks
+
+
+def _old_programme(entry: Entry, project: Project) -> bool:
+    """A programme written before plans were split off (events inside): say how to split it, skip the file."""
+    data = entry.doc.data
+    if not isinstance(data, dict) or not any(k in data for k in ("events", "campaign")):
+        return False
+    key = "events" if "events" in data else "campaign"
+    year = data.get("year") if isinstance(data.get("year"), int) else 2026
+    project.load_findings.append(entry.doc.finding(
+        (key,), "P8", f"программа записана в старом виде: планы мероприятий внутри файла программы. Разделите файл: "
+        f"events, campaign и approval плана перенесите в {PROGRAMME_DIR}/{entry.id}/{year}.yaml (план года), "
+        "а в файле программы оставьте title, region, period, developer, goal, tasks, audiences, participants "
+        "(recommended и additional), indicators, expected_results и approval. Образцы: profkarta new programme ID "
+        "и profkarta new plan ПРОГРАММА ГОД.", key=True))
+    return True
 
 
 def _cluster_tasks(cdir: Path, project: Project) -> list[Task]:

@@ -3,10 +3,12 @@
 from profkarta.model.cluster import Cluster, College, Contacts, Employer
 from profkarta.model.careermap import Approval, CareerMap, Program, Salary, Stage, Support, SupportItem
 from profkarta.model.team import Curator, Member, Team
-from profkarta.model.programme import Event, Indicators, Programme, ProgrammeApproval
+from profkarta.model.programme import (CampaignItem, CampaignResult, Event, EventResult, Indicators, Participants,
+                                       Plan, PlanEvent, PlanResults, Programme, ProgrammeApproval)
 
 __all__ = [
     "Approval", "CareerMap", "Cluster", "College", "Contacts", "Curator", "Employer", "Event",
-    "Indicators", "Member", "Program", "Programme", "ProgrammeApproval", "Salary", "Stage",
+    "Indicators", "Member", "Participants", "Plan", "PlanEvent", "PlanResults", "CampaignItem",
+    "CampaignResult", "EventResult", "Program", "Programme", "ProgrammeApproval", "Salary", "Stage",
     "Support", "SupportItem", "Team",
 ]

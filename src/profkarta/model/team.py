@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import ConfigDict, Field
 
 from profkarta.model.base import Strict
@@ -26,6 +28,17 @@ class Member(Strict):
                           description="Без согласия показывается имя и первая буква фамилии")
 
 
+class Activity(Strict):
+    model_config = ConfigDict(title="Что сделала команда")
+
+    date: dt.date = Field(title="Дата, ГГГГ-ММ-ДД (T)")
+    title: str = Field(title="Что проведено (T)")
+    place: str | None = Field(None, title="Где")
+    audience: str | None = Field(None, title="Для кого")
+    reached: int | None = Field(None, title="Сколько человек охвачено")
+    plan_event: str | None = Field(None, title="Мероприятие плана: <программа>/<год>#<id мероприятия>")
+
+
 class Team(Strict):
     model_config = ConfigDict(title="Команда амбассадоров (параметры страницы)")
 
@@ -37,3 +50,4 @@ class Team(Strict):
     links: dict[str, str] = Field(default_factory=dict, title="Ссылки (T)",
                                   description="vk, telegram, ok, max, site: адреса https://")
     example: bool = Field(False, title=EXAMPLE_TITLE, description=EXAMPLE_HELP)
+    activity: list[Activity] = Field(default_factory=list, title="Что сделала команда (T)")

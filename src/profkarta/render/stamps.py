@@ -25,3 +25,10 @@ def stamp(*source_dates: dt.date | None) -> dt.datetime:
         return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     newest = max(d if isinstance(d, dt.date) and not isinstance(d, dt.datetime) else d.date() for d in dates)
     return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc)
+
+
+def today() -> dt.date:
+    """The day a report is made «as of»: SOURCE_DATE_EPOCH's day when set (a report built twice is the same),
+    else the calendar's — whether an event is overdue depends on it, as it should."""
+    fixed = source_date_epoch()
+    return fixed.date() if fixed is not None else dt.date.today()

@@ -27,7 +27,14 @@ RULES = {
     "C1": "вид кластера соответствует отрасли",
     "K1": "карта на каждую профессию кластера",
     "T": "команды амбассадоров",
-    "P": "программа популяризации",
+    "P1": "программа популяризации: все разделы методички",
+    "P2": "целевые показатели не ниже федеральных (70 / 70 / 100 / 60 %, КЦП 100 %)",
+    "P3": "целевые аудитории и рекомендуемые участники методички (предупреждение)",
+    "P4": "план в периоде программы, мероприятия в году плана",
+    "P5": "15 обязательных и 14 мероприятий по выбору, 14 публикаций с каналами",
+    "P6": "утверждение программы (председатель РНС) и плана (РНС или управляющий совет)",
+    "P7": "итоги мероприятий: проведены в году плана и не в будущем",
+    "P8": "программа и планы в отдельных файлах",
     "PR1": "карта помещается на страницу A4 (предупреждение)",
     "Y1": "файл читается (UTF-8, не больше 1 МБ)",
     "Y2": "синтаксис YAML",
@@ -68,9 +75,13 @@ def check_project(project: Project, today: dt.date | None = None) -> Report:
     for entry in project.teams:
         if isinstance(entry.doc.data, dict):
             _guard(ctx, entry, teams.check_team, ctx, entry, project)
+            _guard(ctx, entry, teams.check_activity, ctx, entry, project)
     for entry in project.programmes:
         if isinstance(entry.doc.data, dict):
             _guard(ctx, entry, programme.check_programme, ctx, entry)
+    for entry in project.plans:
+        if isinstance(entry.doc.data, dict):
+            _guard(ctx, entry, programme.check_plan, ctx, entry, project)
     return report
 
 

@@ -10,11 +10,12 @@ from pydantic import BaseModel, ValidationError
 from profkarta.findings import ERROR, Finding
 from profkarta.load.project import Entry
 from profkarta.load.yamlfile import Document, loc_str
-from profkarta.model import CareerMap, Cluster, Programme, Team
+from profkarta.model import CareerMap, Cluster, Plan, Programme, Team
 from profkarta.model.values import SYNONYMS, normalise
 from profkarta.rules.publish import where
 
-MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team, "programme": Programme}
+MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team, "programme": Programme,
+                                     "plan": Plan}
 
 # Which rule a field serves: the longest matching pattern wins; "*" matches any key or index.
 RULE_OF_FIELD: dict[str, list[tuple[tuple, str]]] = {
@@ -34,7 +35,10 @@ RULE_OF_FIELD: dict[str, list[tuple[tuple, str]]] = {
         (("support", "employer"), "R3.2"), (("support", "region"), "R3.3"), (("summary",), "R2.1"),
     ],
     "team": [((), "T")],
-    "programme": [((), "P")],
+    "programme": [((), "P1"), (("approval",), "P6")],
+    "plan": [((), "P5"), (("events", "*", "date"), "P4"), (("events", "*", "month"), "P4"),
+             (("campaign", "*", "date"), "P4"), (("campaign", "*", "month"), "P4"), (("approval",), "P6"),
+             (("events", "*", "result"), "P7"), (("campaign", "*", "result"), "P7"), (("results",), "P7")],
 }
 
 WHAT_TO_WRITE = {
@@ -45,6 +49,12 @@ WHAT_TO_WRITE = {
     "list": "список: каждый элемент на новой строке после «- »",
     "dict": "набор полей «имя: значение» с отступом",
     "float": "число, например 75",
+}
+
+# What to write for a missing field whose meaning is not obvious from its name.
+MISSING_HINT = {
+    "mandatory": " Напишите mandatory: true (обязательное, одно из 15) или mandatory: false (по выбору, одно из 14).",
+    "channel": " Укажите, где выходит материал: ВКонтакте, Telegram, региональное ТВ, сайт колледжа…",
 }
 
 
@@ -124,7 +134,7 @@ def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
             f" Допустимые поля здесь: {', '.join(known)}." if known else "")
         return f"неизвестное поле «{name}»: оно не будет использовано.{hint} Исправьте или удалите его."
     if missing or kind == "missing":
-        return f"не заполнено обязательное поле «{name}». Добавьте его."
+        return f"не заполнено обязательное поле «{name}». Добавьте его.{MISSING_HINT.get(name, '')}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "").replace("' or '", "', '").replace(chr(39), "")
         words = [w.strip() for w in expected.split(",")]
@@ -150,7 +160,7 @@ def check_shape(entry: Entry) -> list[Finding]:
     doc: Document = entry.doc
     data = doc.data
     if not isinstance(data, dict):
-        rule = "T" if entry.kind == "team" else ("P" if entry.kind == "programme" else "Y6")
+        rule = {"team": "T", "programme": "P1", "plan": "P5"}.get(entry.kind, "Y6")
         what = "блок параметров между строками «---»" if entry.kind == "team" else "набор полей «имя: значение»"
         return [doc.finding((), rule, f"файл пуст или не содержит {what}. Заполните его по образцу "
                             "(profkarta new …).")]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from profkarta.load.project import MAPS_DIR, Entry, Project
-from profkarta.rules.context import URL, Ctx, as_list, text
+from profkarta.rules.context import URL, Ctx, as_date, as_list, text
 
 MIN_MEMBERS, MAX_MEMBERS = 4, 7
+PLAN_EVENT = re.compile(r"^([a-z0-9][a-z0-9-]*)/(\d{4})#([a-z0-9][a-z0-9-]*)$")
 
 
 def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
@@ -47,3 +50,35 @@ def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
             if not isinstance(url, str) or not URL.match(url.strip()):
                 ctx.add(doc, ("links", key), "T", f"ссылка «{url}» должна быть адресом https:// или http://, "
                         "например https://vk.com/team.")
+
+
+def check_activity(ctx: Ctx, entry: Entry, project: Project) -> None:
+    """T: what the team did — dates not in the future, plan_event pointing at an event of a plan."""
+    doc = entry.doc
+    for i, item in enumerate(as_list(doc.data.get("activity"))):
+        if not isinstance(item, dict):
+            continue
+        date = as_date(item.get("date"))
+        if date and date > ctx.today:
+            ctx.add(doc, ("activity", i, "date"), "T", f"дата {date:%d.%m.%Y} ещё не наступила: в activity записывают "
+                    "то, что уже сделано. Запланированное — в план мероприятий программы.")
+        ref = item.get("plan_event")
+        if ref is None:
+            continue
+        m = PLAN_EVENT.match(ref.strip()) if isinstance(ref, str) else None
+        if not m:
+            ctx.add(doc, ("activity", i, "plan_event"), "T", f"ссылка «{ref}» записана неверно. Пишите "
+                    "ПРОГРАММА/ГОД#ID мероприятия, например sverdlovsk-2026/2026#uroki-ambassadorov.")
+            continue
+        pid, year, eid = m.groups()
+        plan = next((p for p in project.plans if p.id == f"{pid}/{year}"), None)
+        if plan is None:
+            ctx.add(doc, ("activity", i, "plan_event"), "T", f"плана «{pid}/{year}» нет (нужен файл "
+                    f"content/popularization/{pid}/{year}.yaml). Исправьте ссылку.")
+            continue
+        ids = [e.get("id") for e in as_list(plan.doc.data.get("events") if isinstance(plan.doc.data, dict) else None)
+               if isinstance(e, dict) and e.get("id")]
+        if eid not in ids:
+            known = ", ".join(str(x) for x in ids) or "ни у одного мероприятия нет id"
+            ctx.add(doc, ("activity", i, "plan_event"), "T", f"в плане {pid}/{year} нет мероприятия с id «{eid}» "
+                    f"(есть: {known}). Исправьте ссылку или добавьте id мероприятию в плане.")

@@ -113,8 +113,10 @@ def test_team_page_applies_consent_and_sanitises_the_body(built_site):
 def test_programme_page_and_calendar_feed(built_site):
     text = scan(page(built_site.site, urls.programme_page("sverdlovsk-2026"))).text
     assert "федеральный минимум — 70 %" in text and "федеральный минимум — 60 %" in text
-    assert "План мероприятий" in text and "План информационной кампании" in text
-    assert "Обязательных мероприятий: 15, по выбору: 14." in text
+    assert "федеральный показатель — 100 %" in text  # students and the КЦП: all, not «at least»
+    plan = scan(page(built_site.site, urls.plan_page("sverdlovsk-2026", 2026))).text
+    assert "План мероприятий" in plan and "План информационной кампании" in plan
+    assert "Обязательных мероприятий: 15, по выбору: 14." in plan
     ics = (built_site.site / urls.programme_page("sverdlovsk-2026") / "events.ics").read_bytes()
     assert ics.startswith(b"BEGIN:VCALENDAR\r\n") and ics.endswith(b"END:VCALENDAR\r\n")
     lines = ics.split(b"\r\n")
@@ -125,6 +127,30 @@ def test_programme_page_and_calendar_feed(built_site):
     assert "«день открытых дверей»\\; тест" in unfolded and "Мероприятие № 1\\," in unfolded
     cal = scan(page(built_site.site, urls.programme_page("sverdlovsk-2026") + "calendar/")).text
     assert "Календарь мероприятий" in cal and "Добавить в календарь" in cal
+
+
+def _hrefs(site, rel):
+    return [a.get("href", "") for t, a in scan(page(site, rel)).tags if t == "a"]
+
+
+def test_programme_plan_and_report_link_each_other(built_site):
+    pid, site = "sverdlovsk-2026", built_site.site
+    prog = _hrefs(site, urls.programme_page(pid))
+    assert any(h.endswith(urls.plan_page(pid, 2026)) for h in prog)
+    assert any(h.endswith(urls.report_page(pid, 2026)) for h in prog)
+    assert any(h.endswith(urls.programme_pdf(pid)) for h in prog)
+    plan = _hrefs(site, urls.plan_page(pid, 2026))
+    assert any(h.endswith(urls.programme_page(pid)) for h in plan)
+    assert any(h.endswith(urls.report_page(pid, 2026)) for h in plan) and any(h.endswith(urls.plan_pdf(pid, 2026))
+                                                                            for h in plan)
+    report = _hrefs(site, urls.report_page(pid, 2026))
+    assert any(h.endswith(urls.report_csv(pid, 2026)) for h in report)
+    assert any(h.endswith(urls.report_pdf(pid, 2026)) for h in report)
+    assert any(h.endswith(urls.plan_page(pid, 2026)) for h in _hrefs(site, urls.programme_page(pid) + "calendar/"))
+    for rel in (urls.programme_pdf(pid), urls.plan_pdf(pid, 2026), urls.report_pdf(pid, 2026), urls.report_csv(pid, 2026)):
+        assert (site / rel).is_file() and (site / rel).stat().st_size > 500, rel
+    text = scan(page(site, urls.report_page(pid, 2026))).text
+    assert "итог не внесён" in text and "не выполнен" in text
 
 
 def test_cluster_page_lists_its_maps_colleges_and_employers(built_site):

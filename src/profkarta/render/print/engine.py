@@ -137,7 +137,7 @@ def run_job(job: dict) -> dict:
         doc = layout(job["html"], job["base_url"], job["allowed"])
         Path(job["target"]).write_bytes(write_pdf(doc))
         out.update(pages=len(doc.pages))
-    elif kind == "front":
+    elif kind in ("front", "doc"):
         doc = layout(job["html"], job["base_url"], job["allowed"])
         Path(job["target"]).write_bytes(write_pdf(doc))
         out.update(pages=len(doc.pages))

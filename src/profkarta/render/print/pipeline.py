@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -19,6 +18,7 @@ from profkarta.cache import Cache
 from profkarta.render.print.cache import key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.render.print.fit import start_level
+from profkarta.render.print.popularization import plan_jobs
 from profkarta.render.print.templates import base_url, render_html
 
 
@@ -29,6 +29,7 @@ class PrintResult:
     map_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     booklets: list[str] = field(default_factory=list)
     cards: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # popularization programmes, plans and reports
     rendered: int = 0  # PDFs laid out by WeasyPrint this run (map A4 pages, booklet fronts, card sheets)
     reused: int = 0  # PDFs of those kinds copied from the cache instead
     warnings: list[str] = field(default_factory=list)
@@ -152,6 +153,16 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             continue
         phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
         stores[key] = (["cards.pdf"], [target])
+
+    docs, result.documents = plan_jobs(project, out_dir, drafts, common)
+    for job in docs:  # programmes, plans and reports: laid out only when their text changed
+        key = job["key"] = key_of("doc", job["html"], *flags)
+        target = Path(job["target"])
+        if cache.restore(key, ["doc.pdf"], [target]):
+            result.reused += 1
+            continue
+        phase1.append(job)
+        stores[key] = (["doc.pdf"], [target])
 
     phase2 = []
     for cid in sorted({e.cluster_id for e in maps}):

@@ -17,6 +17,7 @@ from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_f
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
 from profkarta.render.site.config import brand_css, local_only, make_config, make_nav
+from profkarta.render.popularization import report_csv
 from profkarta.render.site.ics import programme_ics
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
@@ -167,7 +168,10 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     for p in data.programmes:
         writer.programme(p)
         (docs / ics_path(p.id)).parent.mkdir(parents=True, exist_ok=True)
-        (docs / ics_path(p.id)).write_bytes(programme_ics(p.id, p.model, domain).encode("utf-8"))
+        (docs / ics_path(p.id)).write_bytes(programme_ics(p.id, p.model.title, [pl.model for pl in p.plans],
+                                                          domain).encode("utf-8"))
+        for pl in p.plans:  # the report's table for spreadsheets, next to its page
+            (docs / urls.report_csv(p.id, pl.year)).write_bytes(report_csv(pl.report))
         done += 1
         progress("Программы популяризации", done, total)
     draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")

@@ -10,6 +10,8 @@ from pathlib import Path
 import jinja2
 
 from profkarta import phones, urls
+from profkarta.refdata import popularization as refdata_pop
+from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
 from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
@@ -47,7 +49,8 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
                        tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
-                       lines=text.as_lines, thousands=text.thousands)
+                       lines=text.as_lines, thousands=text.thousands,
+                       thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"))
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
                        share_links=text.share_links,
@@ -154,14 +157,28 @@ class PageWriter:
             t=t, body=text.markdown_safe(t.entry.doc.body), maps=college_maps, qr=qr_svg(urls.with_marker(t.url, "qr")))
 
     def programme(self, p) -> None:
-        from profkarta.rules.programme import FLOORS
-
+        """The programme's page, each plan's page and report, and the calendar of all its plans."""
+        floors = refdata_pop.floors()
+        draft = {"pk_draft": True} if p.draft else {}  # the «ПРОЕКТ» watermark and noindex of the theme
         self.write(p.page, "programme.html", {
-            "title": p.model.title, "hide": ["toc"],
-            "description": self.description(p.model.goal)}, p=p, floors=FLOORS,
+            "title": p.model.title, "hide": ["toc"], **draft,
+            "description": self.description(p.model.goal)}, p=p, floors=floors,
             calendar=calendar_page(p.id), ics=ics_path(p.id))
-        events = sorted([*(("plan", e) for e in p.model.events), *(("campaign", e) for e in p.model.campaign)],
-                        key=lambda pe: (pe[1].date.isoformat() if pe[1].date else (pe[1].month or "9999") + "-99"))
+        for pl in p.plans:
+            draft = {"pk_draft": True} if pl.draft else {}
+            self.write(pl.page, "programme_plan.html", {
+                "title": f"План популяризации на {pl.year} год — {p.model.region}", "hide": ["toc"], **draft,
+                "description": self.description(f"План мероприятий и информационной кампании на {pl.year} год:",
+                                                p.model.title)}, p=p, pl=pl, calendar=calendar_page(p.id))
+            self.write(pl.report_page, "programme_report.html", {
+                "title": f"Отчёт о плане популяризации {pl.year} года — {p.model.region}", "hide": ["toc"], **draft,
+                "description": self.description(f"Итоги плана популяризации {pl.year} года: показатели, "
+                                                "мероприятия, охват.", p.model.title),
+                "search": {"exclude": True}}, p=p, pl=pl, r=pl.report, not_entered=NOT_ENTERED, number=number,
+                status_ru=STATUS_RU)
+        events = sorted([(kind, e) for pl in p.plans for kind, items in (("plan", pl.model.events),
+                                                                          ("campaign", pl.model.campaign))
+                         for e in items], key=lambda ke: sort_key(ke[1]))
         self.write(calendar_page(p.id), "calendar.html", {
             "title": f"Календарь мероприятий — {p.model.region}", "hide": ["toc"],
             "description": self.description(f"Календарь мероприятий программы популяризации: {p.model.title}."),

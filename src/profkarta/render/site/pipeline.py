@@ -109,6 +109,9 @@ def print_links(data: SiteData) -> list[str]:
             links.append(urls.cluster_booklet(cid))
         links += [urls.college_booklet(cid, c.id) for c in cluster.colleges if data.maps_of_college(cid, c.id)]
     links += [urls.team_cards(t.entry.id) for t in data.teams]
+    for p in data.programmes:
+        links.append(urls.programme_pdf(p.id))
+        links += [f(p.id, pl.year) for pl in p.plans for f in (urls.plan_pdf, urls.report_pdf)]
     return links
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -9,8 +10,10 @@ from pathlib import Path, PurePosixPath
 from profkarta import refdata, urls
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import Entry
-from profkarta.model import CareerMap, Cluster, College, Employer, Programme, Team
+from profkarta.model import CareerMap, Cluster, College, Employer, Plan, Programme, Team
+from profkarta.render import stamps
 from profkarta.render.images import is_raster
+from profkarta.render.popularization import PlanDoc, PlanReport, collect, plan_report
 from profkarta.render.site import text
 from profkarta.validate import Validated
 
@@ -66,11 +69,33 @@ class TeamView:
 
 
 @dataclass
+class PlanView:
+    doc: PlanDoc
+    report: PlanReport
+    page: str
+    report_page: str
+
+    @property
+    def year(self) -> int:
+        return self.doc.year
+
+    @property
+    def model(self) -> Plan:
+        return self.doc.model
+
+    @property
+    def draft(self) -> bool:
+        return self.doc.draft
+
+
+@dataclass
 class ProgrammeView:
     entry: Entry
     model: Programme
     page: str
     url: str
+    draft: bool = False
+    plans: list[PlanView] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -111,7 +136,7 @@ class SiteData:
 
 
 def build_view(validated: Validated, site_url: str, drafts: bool,
-               pdfs: dict[tuple[str, str], dict[str, str]] | None = None) -> SiteData:
+               pdfs: dict[tuple[str, str], dict[str, str]] | None = None, today: dt.date | None = None) -> SiteData:
     """Collect what the pages show; renderers never re-validate, they skip what the rules refused."""
     project = validated.project
     clusters: dict[str, Cluster] = {cid: e.model for cid, e in project.clusters.items() if e.model is not None}
@@ -145,8 +170,12 @@ def build_view(validated: Validated, site_url: str, drafts: bool,
         college = next((c for c in cluster.colleges if c.id == entry.model.college), None) if cluster else None
         page = urls.team_page(entry.id)
         teams.append(TeamView(entry, entry.model, cluster, college, page, urls.absolute(site_url, page)))
-    programmes = [ProgrammeView(e, e.model, urls.programme_page(e.id), urls.absolute(site_url, urls.programme_page(e.id)))
-                  for e in project.programmes if e.model is not None]
+    programmes = []
+    for doc in collect(project, drafts):
+        page = urls.programme_page(doc.id)
+        plans = [PlanView(p, plan_report(doc, p, project, today or stamps.today()), urls.plan_page(doc.id, p.year),
+                          urls.report_page(doc.id, p.year)) for p in doc.plans]
+        programmes.append(ProgrammeView(doc.entry, doc.model, page, urls.absolute(site_url, page), doc.draft, plans))
     return SiteData(project.config.site_name, site_url, maps, clusters, teams, programmes, logos, drafts, project.root,
                     printed=pdfs is not None)
 
