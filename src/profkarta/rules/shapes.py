@@ -23,12 +23,17 @@ RULE_OF_FIELD: dict[str, list[tuple[tuple, str]]] = {
         (("colleges", "*", "phone"), "R1.4"), (("colleges", "*", "email"), "R1.4"),
         (("colleges", "*", "website"), "R1.4"), (("colleges", "*", "programs"), "K1"),
         (("employers",), "R1.3"), (("managing_council",), "C1"), (("description",), "C1"),
+        (("employers", "*", "city"), "R1.4"), (("employers", "*", "address"), "R1.4"),
     ],
     "map": [
         ((), "R2.1"), (("program",), "R2.1"), (("college",), "R1.2"), (("employers",), "R1.3"),
         (("status",), "A1"), (("approval",), "A1"), (("ladder",), "R2.2"),
         (("ladder", "*", "activities"), "R2.3"), (("ladder", "*", "growth"), "R2.3"),
-        (("ladder", "*", "salary"), "R2.4"), (("support",), "R3.1"), (("support", "college"), "R3.1"),
+        (("ladder", "*", "salary"), "R2.4"), (("ladder", "*", "when"), "R2.5"), (("ladder", "*", "years"), "R2.5"),
+        (("branches",), "R2.2"), (("branches", "*", "stages", "*", "activities"), "R2.3"),
+        (("branches", "*", "stages", "*", "growth"), "R2.3"), (("branches", "*", "stages", "*", "salary"), "R2.4"),
+        (("branches", "*", "stages", "*", "when"), "R2.5"), (("branches", "*", "stages", "*", "years"), "R2.5"),
+        (("support",), "R3.1"), (("support", "college"), "R3.1"),
         (("support", "employer"), "R3.2"), (("support", "region"), "R3.3"), (("summary",), "R2.1"),
     ],
     "team": [((), "T")],
@@ -90,14 +95,15 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        field = getattr(cur, "model_fields", {}).get(part)
+        fields = getattr(cur, "model_fields", {})
+        field = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
         if field is None:
             return []
         ann = field.annotation
         cur = _model_in(ann)
         if cur is None:
             return []
-    return list(getattr(cur, "model_fields", {}))
+    return [f.alias or name for name, f in getattr(cur, "model_fields", {}).items()]
 
 
 def _model_in(ann: Any) -> type[BaseModel] | None:
