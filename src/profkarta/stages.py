@@ -59,9 +59,8 @@ def timeline(m: CareerMap) -> dict | None:
                          "open": s.years[1] is None, "text": years_text(s.years)})
         if segs:
             rows.append({"label": label, "branch": bool(prefix), "segments": segs})
-    step = 1 if width <= 12 else (2 if width <= 24 else 5)
-    ticks = [{"at": round((t - lo) / width * 100, 2), "label": "выпуск" if t == 0 else _n(t)}
-             for t in range(lo, hi + 1) if t % step == 0 or t == 0]
+    step = 1 if width <= 7 else (2 if width <= 16 else 5)  # a phone has room for about eight labels
+    ticks = [{"at": round((t - lo) / width * 100, 2), "label": _n(t)} for t in range(lo, hi + 1) if t % step == 0]
     return {"rows": rows, "ticks": ticks, "graduation": round((0 - lo) / width * 100, 2)}
 
 

@@ -15,6 +15,7 @@ from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.shell import shell_page
 from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
+from profkarta.stages import stage_when, timeline
 
 PAGES_DIR = "pages"
 
@@ -50,7 +51,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                        lines=text.as_lines, thousands=text.thousands)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
-                       share_links=text.share_links,
+                       share_links=text.share_links, stage_when=stage_when,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
                        item_text=lambda i: None if isinstance(i, str) else i.description)
     return env
@@ -113,7 +114,7 @@ class PageWriter:
         qr_url = urls.with_marker(m.url, "qr", m.cluster_id)
         html = self.env.get_template("map.html").render(
             data=self.data, base=base_of(m.page), page_url=m.page, abs_url=urls.absolute(self.data.site_url, m.page),
-            has_intro=False, m=m, scale=salary_scale(m.model), qr=qr_svg(qr_url),
+            has_intro=False, m=m, scale=salary_scale(m.model), timeline=timeline(m.model), qr=qr_svg(qr_url),
             industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
         return meta, text.strip_blank_lines(html)
 

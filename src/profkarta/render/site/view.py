@@ -158,17 +158,22 @@ def _add_logo(logos: dict, cluster_id: str, ref: str, folder: Path, root: Path, 
 
 
 def salary_scale(model: CareerMap) -> list[dict]:
-    """Each stage's bar on one scale for the whole ladder (percent of a rounded-up maximum)."""
-    top = max(s.salary.max for s in model.ladder) or 1
+    """Each stage's bar on one scale for the whole map (percent of a rounded-up maximum).
+
+    [0] holds the scale's labels and `branches`: the bars of each branch's stages on the same scale."""
+    every = [*model.ladder, *(s for b in model.branches for s in b.stages)]
+    top = max(s.salary.max for s in every) or 1
     step = 10_000 if top <= 200_000 else 50_000
     scale = math.ceil(top / step) * step
-    out = []
-    for s in model.ladder:
+
+    def bar(s) -> dict:
         lo, avg, hi = s.salary.min, s.salary.avg, s.salary.max
-        out.append({"left": round(lo / scale * 100, 2), "width": max(round((hi - lo) / scale * 100, 2), 0.8),
-                    "avg": round(avg / scale * 100, 2), "min": text.money(lo), "avg_text": text.money(avg),
-                    "max": text.money(hi)})
-    return [{"scale": text.money(scale), "scale_half": text.money(scale // 2)}] + out
+        return {"left": round(lo / scale * 100, 2), "width": max(round((hi - lo) / scale * 100, 2), 0.8),
+                "avg": round(avg / scale * 100, 2), "min": text.money(lo), "avg_text": text.money(avg),
+                "max": text.money(hi)}
+    head = {"scale": text.money(scale), "scale_half": text.money(scale // 2),
+            "branches": [[bar(s) for s in b.stages] for b in model.branches]}
+    return [head] + [bar(s) for s in model.ladder]
 
 
 def program_title(code: str | None) -> str | None:
