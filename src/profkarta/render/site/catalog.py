@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from profkarta import urls
+from profkarta import refdata, urls
 from profkarta.render.site.view import SiteData
 
 
@@ -30,6 +30,11 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
         }
         if m.program.qualification:
             entry["program"]["qualification"] = m.program.qualification
+        group = refdata.spo_group(m.program.code)
+        if group:
+            entry["program"]["group"] = {"code": group[0], "title": group[1]}
+        entry["branches"] = [{"title": br.title, "from": br.start, "stages": [s.title or s.positions[0] for s in br.stages]}
+                             for br in m.model.branches]
         maps.append(entry)
     return maps
 

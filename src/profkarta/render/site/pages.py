@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from profkarta import urls
+from profkarta import refdata, urls
 from profkarta.render.site import sanitize, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
@@ -51,7 +51,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                        lines=text.as_lines, thousands=text.thousands)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
-                       share_links=text.share_links, stage_when=stage_when,
+                       share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
                        item_text=lambda i: None if isinstance(i, str) else i.description)
     return env

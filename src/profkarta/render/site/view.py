@@ -187,12 +187,13 @@ def program_title(code: str | None) -> str | None:
 def facets(maps: list[MapView]) -> dict[str, list[tuple[str, str]]]:
     """Filter options for the catalog: (value, label) pairs, sorted by label."""
     def uniq(pairs):
-        return sorted(set(pairs), key=lambda p: p[1].lower())
+        return sorted(set(pairs), key=lambda p: p[1].lower())  # «09.00.00 …» labels sort by code
     return {
         "industry": uniq((m.cluster.industry, m.cluster.industry) for m in maps),
         "region": uniq((m.cluster.region, m.cluster.region) for m in maps),
         "cluster": uniq((m.cluster_id, m.cluster.name) for m in maps),
         "college": uniq((f"{m.cluster_id}/{m.college.id}", m.college.short_name or m.college.name) for m in maps),
+        "group": uniq((g[0], f"{g[0]} {g[1]}") for m in maps if (g := refdata.spo_group(m.program.code))),
         "profession": uniq((m.program.code, f"{m.program.code} {m.program.title}") for m in maps
                            if m.program.kind == "profession"),
         "specialty": uniq((m.program.code, f"{m.program.code} {m.program.title}") for m in maps
