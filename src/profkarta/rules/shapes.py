@@ -86,7 +86,8 @@ def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool, bool]:
 
 UNION_WHAT = {"college": "текст или пара полей title/description", "employer": "текст или пара полей title/description",
               "region": "текст или пара полей title/description", "activities": "текст или список строк",
-              "growth": "текст или список строк", "protocol": "номер протокола (текст или число)"}
+              "growth": "текст или список строк", "protocol": "номер протокола (текст или число)",
+              "years": "число лет после выпуска, например years: [2, 5] (в конце можно null)"}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
