@@ -324,3 +324,19 @@ def test_unknown_code_stays_a_plain_warning(tmp_path):
     edit(root, MAP, 'code: "15.02.16"', 'code: "15.02.99"')
     hits = [f for f in check(root).report.findings if f.rule == "R2.1"]
     assert len(hits) == 1 and "нет в справочнике" in hits[0].message and "исключён" not in hits[0].message
+
+
+def test_print_fit_counts_branches(tmp_path):
+    """PR1: the one-page estimate counts branch text; six long branches cannot fit an A4 page."""
+    root = copy_project(tmp_path)
+    edit(root, MAP, SUPPORT, branch())
+    assert [f.rule for f in check(root).report.findings] == []
+    many = "".join(BRANCH.replace("branches:\n", "" if i else "branches:\n").replace(
+        "Экспертная траектория", f"Траектория {i}").replace("Подготовка сборной предприятия к чемпионатам.",
+                                                              "Подготовка сборной предприятия к чемпионатам. " * 3)
+        for i in range(6))
+    text = (root / MAP).read_text(encoding="utf-8")
+    start, end = text.index("\nbranches:"), text.index(SUPPORT)
+    (root / MAP).write_text(text[:start] + many + text[end:], encoding="utf-8")
+    hits = [f for f in check(root).report.findings if f.rule == "PR1"]
+    assert len(hits) == 1 and hits[0].field.startswith("branches[")

@@ -6,6 +6,7 @@ import re
 
 from profkarta import refdata
 from profkarta.load.project import Entry
+from profkarta.load.yamlfile import loc_str
 from profkarta.rules.context import Ctx, as_date, text, text_or_items, whole_number
 
 CODE = re.compile(r"^\d{2}\.0[12]\.\d{2}$")
@@ -243,7 +244,10 @@ def _check_years(ctx: Ctx, doc, loc: tuple, name: str, years) -> float | None:
            "«от 10 лет» — [10, null].")
     if not isinstance(years, list) or len(years) != 2 or not _number(years[0]) \
             or not (years[1] is None or _number(years[1])):
-        ctx.add(doc, loc, "R2.5", f"{name}: years записано неверно ({years}). {how}")
+        if not (isinstance(years, list) and any(ctx.report.blamed(doc.rel, loc_str((*loc, k)))
+                                                for k in range(len(years)))):  # the shape check named the item
+            shown = ", ".join("null" if v is None else str(v) for v in years) if isinstance(years, list) else years
+            ctx.add(doc, loc, "R2.5", f"{name}: years записано неверно ([{shown}]). {how}")
         return None
     lo, hi = years
     bad = [v for v in (lo, hi) if v is not None and not YEARS_MIN <= v <= YEARS_MAX]

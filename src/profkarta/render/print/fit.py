@@ -91,8 +91,8 @@ def ladder(m: CareerMap, level: int) -> Block:
 
 def branches(m: CareerMap, level: int) -> Block:
     """Branches in compact columns (three side by side) under the ladder: caption, then each stage in 2–3 lines."""
-    base, small, lh = LEVELS[level]
-    line, sline = base * PT * lh, small * PT * lh
+    base, _small, lh = LEVELS[level]
+    line = base * PT * lh
     n = len(m.branches)
     if not n:
         return Block(0.0, [])
@@ -106,8 +106,8 @@ def branches(m: CareerMap, level: int) -> Block:
             h = 3.5 + lines(f"После ступени {br.start}: {br.title}", width, base, BOLD) * line
             for s in br.stages:
                 head, positions, pay = branch_text(s)
-                h += 1.2 + lines(head + ": " + positions, width, base, (BOLD + CHAR) / 2) * line \
-                    + lines(pay, width, small) * sline
+                # one paragraph; the salary never breaks, so a line is often left part-empty before it
+                h += 1 + (lines(f"0.0 {head}: {positions}", width, base, BOLD) + lines(pay, width, base)) * line
             if h > tallest:
                 tallest = h
                 worst = [(("branches", b, "stages"), sum(len("".join(branch_text(s))) for s in br.stages),
