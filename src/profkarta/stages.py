@@ -56,7 +56,7 @@ def timeline(m: CareerMap) -> dict | None:
             a, b = sp
             segs.append({"n": f"{prefix}{i + 1}", "title": s.title or (s.positions[0] if s.positions else ""),
                          "left": round((a - lo) / width * 100, 2), "width": max(round((b - a) / width * 100, 2), 2),
-                         "open": s.years[1] is None, "text": years_text(s.years)})
+                         "open": (s.years or [0, 0])[1] is None, "text": years_text(s.years)})
         if segs:
             rows.append({"label": label, "branch": bool(prefix), "segments": segs})
     step = 1 if width <= 7 else (2 if width <= 16 else 5)  # a phone has room for about eight labels

@@ -65,7 +65,7 @@ def site(tmp_path_factory) -> Path:
 class Tree(HTMLParser):
     """The children of <ol class="pk-ladder"> and of every <ol class="pk-branch">, with their classes and text."""
 
-    VOID = {"br", "img", "input", "meta", "link", "hr", "source", "path", "rect"}
+    VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "path", "rect"})
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)

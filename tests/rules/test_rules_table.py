@@ -266,7 +266,8 @@ def test_allowed_values_are_listed_in_russian(tmp_path):
 
 def test_branch_finding_names_the_branch_and_the_field_path(tmp_path):
     root = copy_project(tmp_path)
-    edit(root, MAP, SUPPORT, branch("{min: 100000, avg: 120000, max: 150000}", "{min: 160000, avg: 120000, max: 150000}"))
+    edit(root, MAP, SUPPORT, branch("{min: 100000, avg: 120000, max: 150000}",
+                                    "{min: 160000, avg: 120000, max: 150000}"))
     (hit,) = [f for f in check(root).report.findings if f.rule == "R2.4"]
     assert hit.field == "branches[0].stages[1].salary.min"
     assert hit.line == line_of(root, MAP, "{min: 160000") and hit.col > 1

@@ -128,7 +128,7 @@ def check_branches(ctx: Ctx, entry: Entry) -> None:
         if "from" in br and not whole_number(start):
             ctx.add(doc, ("branches", i, "from"), "R2.2", f"{label}: from: «{start}» — нужен номер ступени "
                     "основной лестницы (целое число, считая с 1), после которой начинается ветка.")
-        elif whole_number(start) and n is not None and not 1 <= start <= n:
+        elif isinstance(start, int) and n is not None and not 1 <= start <= n:
             ctx.add(doc, ("branches", i, "from"), "R2.2", f"{label}: from: {start} — такой ступени нет, в лестнице "
                     f"{n} {_stages_word(n)}. Укажите номер от 1 до {n}: после какой ступени начинается ветка.")
         if "title" in br and not text(br.get("title")):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from pathlib import Path
 
 from profkarta import refdata, urls
@@ -14,7 +15,7 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
     maps = []
     for m in data.maps:
         pdf = dict((map_files or {}).get((m.cluster_id, m.id)) or {})
-        entry = {
+        entry: dict[str, Any] = {
             "id": m.id,
             "cluster": m.cluster_id,
             "college": m.college.id,
@@ -33,8 +34,8 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
         group = refdata.spo_group(m.program.code)
         if group:
             entry["program"]["group"] = {"code": group[0], "title": group[1]}
-        entry["branches"] = [{"title": br.title, "from": br.start, "stages": [s.title or s.positions[0] for s in br.stages]}
-                             for br in m.model.branches]
+        entry["branches"] = [{"title": br.title, "from": br.start,
+                              "stages": [s.title or s.positions[0] for s in br.stages]} for br in m.model.branches]
         maps.append(entry)
     return maps
 

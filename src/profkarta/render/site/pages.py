@@ -114,7 +114,8 @@ class PageWriter:
         qr_url = urls.with_marker(m.url, "qr", m.cluster_id)
         html = self.env.get_template("map.html").render(
             data=self.data, base=base_of(m.page), page_url=m.page, abs_url=urls.absolute(self.data.site_url, m.page),
-            has_intro=False, m=m, scale=salary_scale(m.model), timeline=timeline(m.model), qr=qr_svg(qr_url),
+            has_intro=False, m=m, scale=salary_scale(m.model), timeline=timeline(m.model),
+            qr=qr_svg(qr_url),
             industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
         return meta, text.strip_blank_lines(html)
 
