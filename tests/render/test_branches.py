@@ -173,3 +173,11 @@ def test_pdf_is_one_page_with_the_branches(site, fmt):
                   "2.2 Главный эксперт — от 6 лет после выпуска", "Главный эксперт чемпионата",
                   "3.1 Инженер-конструктор", "в среднем 120 000 ₽", "Екатеринбург"):
         assert words in text, words
+
+
+def test_search_index_and_catalog_text_know_branch_positions(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (entry,) = [d for d in index["docs"] if d["location"] == urls.map_page(CLUSTER, "tehnolog")]
+    assert "Инженер-конструктор оснастки" in entry["text"] and "Экспертная траектория" in entry["text"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "главный эксперт чемпионата" in re.search(r'data-text="([^"]*)"', home).group(1)

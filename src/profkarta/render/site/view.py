@@ -52,7 +52,9 @@ class MapView:
 
     @property
     def positions(self) -> list[str]:
-        return [p for s in self.model.ladder for p in s.positions]
+        """Positions of the ladder, then of the branches (for the catalog's text filter and the search index)."""
+        branch_stages = [s for b in self.model.branches for s in b.stages]
+        return [p for s in [*self.model.ladder, *branch_stages] for p in s.positions]
 
 
 @dataclass
