@@ -71,6 +71,18 @@ def test_catalog_filter_narrows_to_the_right_map(page, site_server):
     assert page.locator("li.pk-card:visible").count() == 1
 
 
+def test_catalog_filter_by_group_keeps_its_maps_and_goes_into_the_link(page, site_server):
+    page.goto(site_server)
+    options = page.locator("#pk-f-group option").all_inner_texts()
+    assert options == ["Все", "15.00.00 Машиностроение"]
+    page.select_option("#pk-f-group", "15.00.00")
+    assert page.locator("li.pk-card:visible").count() == 2
+    assert "group=15.00.00" in page.url
+    page.evaluate("""() => { const c = document.querySelector('li.pk-card'); c.setAttribute('data-group', '09.00.00');
+                     document.querySelector('#pk-f-group').dispatchEvent(new Event('change', {bubbles: true})); }""")
+    assert page.locator("li.pk-card:visible").count() == 1  # a card of another group is hidden
+
+
 def test_russian_search_finds_a_map_by_an_inflected_word(page, site_server):
     page.goto(site_server)
     page.click("label.md-search__icon, .md-search__input", timeout=5000)

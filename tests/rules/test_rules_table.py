@@ -15,6 +15,30 @@ PARTICIPANTS = ("participants:\n  recommended:\n    - Министерство �
                 "школы\n    - Колледжи кластеров\n    - Предприятия-партнёры\n    - ЦОПП\n    - Центр занятости "
                 "населения\n    - Региональные СМИ\n    - Педагоги-психологи и социальные педагоги\n"
                 "  additional: [команды амбассадоров]\n")
+SUPPORT = "\n# Мотивационные"
+BRANCH = """
+branches:
+  - from: 2
+    title: Экспертная траектория
+    stages:
+      - title: Наладчик-эксперт
+        positions: [Наладчик станков с ЧПУ 6 разряда]
+        when: 2–6 лет после выпуска
+        activities: Наладка сложного оборудования, обучение молодых рабочих.
+        growth: Сертификат эксперта демонстрационного экзамена.
+        salary: {min: 75000, avg: 90000, max: 115000}
+      - title: Главный эксперт
+        positions: [Главный эксперт чемпионата]
+        when: от 6 лет
+        activities: Подготовка сборной предприятия к чемпионатам.
+        salary: {min: 100000, avg: 120000, max: 150000}
+"""
+
+
+def branch(old: str = "", new: str = "") -> str:
+    """The valid branch with one edit, placed before the support section."""
+    assert old in BRANCH
+    return BRANCH.replace(old, new, 1) + SUPPORT
 
 # (case id, file, old text, new text, rule, severity, line marker or None = the line of the new text)
 CASES = [
@@ -45,6 +69,38 @@ CASES = [
     ("r2_1_unknown_kind", MAP, "kind: specialty", "kind: speciality", "R2.1", ERROR, None),
     ("r2_1_code_as_number", MAP, 'code: "15.02.16"', "code: 15.02", "R2.1", ERROR, None),
     ("r2_1_no_title", MAP, "  title: Технология машиностроения\n", "", "R2.1", ERROR, "program:"),
+    ("r2_2_branch_from_out_of_range", MAP, SUPPORT, branch("from: 2", "from: 7"), "R2.2", ERROR, "  - from: 7"),
+    ("r2_2_branch_from_zero", MAP, SUPPORT, branch("from: 2", "from: 0"), "R2.2", ERROR, "  - from: 0"),
+    ("r2_2_branch_from_text", MAP, SUPPORT, branch("from: 2", "from: второй"), "R2.2", ERROR, "  - from: второй"),
+    ("r2_2_branch_no_title", MAP, SUPPORT, branch("    title: Экспертная траектория\n"), "R2.2", ERROR, "  - from: 2"),
+    ("r2_2_branch_no_stages", MAP, SUPPORT, BRANCH[:BRANCH.index("    stages:")] + "    stages: []\n" + SUPPORT, "R2.2",
+     ERROR, "    stages: []"),
+    ("r2_2_branch_stage_no_positions", MAP, SUPPORT, branch("positions: [Главный эксперт чемпионата]", "positions: []"),
+     "R2.2", ERROR, "        positions: []"),
+    ("r2_3_branch_stage_no_growth", MAP, SUPPORT, branch("        growth: Сертификат эксперта демонстрационного "
+     "экзамена.\n"), "R2.3", ERROR, "      - title: Наладчик-эксперт"),
+    ("r2_4_branch_min_above_max", MAP, SUPPORT, branch("{min: 100000, avg: 120000, max: 150000}",
+     "{min: 160000, avg: 120000, max: 150000}"), "R2.4", ERROR, "{min: 160000"),
+    ("r2_4_branch_salary_words", MAP, SUPPORT, branch("{min: 75000,", "{min: много,"), "R2.4", ERROR, "{min: много"),
+    ("r2_4_branch_average_falls", MAP, SUPPORT, branch("{min: 75000, avg: 90000, max: 115000}",
+     "{min: 40000, avg: 50000, max: 60000}"), "R2.4", WARNING, "{min: 40000"),
+    ("r2_5_no_when", MAP, "    when: 0–2 года после выпуска\n", "", "R2.5", WARNING, "  - title: Молодой специалист"),
+    ("r2_5_branch_no_when", MAP, SUPPORT, branch("        when: от 6 лет\n"), "R2.5", WARNING,
+     "      - title: Главный эксперт"),
+    ("r2_5_years_reversed", MAP, "    when: 2–5 лет\n", "    when: 2–5 лет\n    years: [5, 2]\n", "R2.5", ERROR,
+     "    years: [5, 2]"),
+    ("r2_5_years_words", MAP, "    when: 2–5 лет\n", "    when: 2–5 лет\n    years: [два, 5]\n", "R2.5", ERROR,
+     "    years: [два, 5]"),
+    ("r2_5_years_one_number", MAP, "    when: 2–5 лет\n", "    when: 2–5 лет\n    years: [2]\n", "R2.5", ERROR,
+     "    years: [2]"),
+    ("r2_5_years_far", MAP, "    when: 2–5 лет\n", "    when: 2–5 лет\n    years: [2, 500]\n", "R2.5", ERROR,
+     "    years: [2, 500]"),
+    ("r2_1_struck_code", MAP, 'code: "15.02.16"', 'code: "08.02.10"', "R2.1", WARNING, None),
+    ("r2_1_unknown_code", MAP, 'code: "15.02.16"', 'code: "15.02.99"', "R2.1", WARNING, None),
+    ("r1_4_employer_city_empty", CLUSTER, "    logo: logos/sever-stanok.svg\n", "    logo: logos/sever-stanok.svg\n"
+     "    city: ''\n", "R1.4", ERROR, "    city: ''"),
+    ("r1_4_employer_address_null", CLUSTER, "    logo: logos/sever-stanok.svg\n", "    logo: logos/sever-stanok.svg\n"
+     "    address:\n", "R1.4", ERROR, "    address:\n"),
     ("r2_1_title_differs", MAP, "title: Технология машиностроения", "title: Технология станкостроения", "R2.1", WARNING, None),
     ("r1_2_unknown_college", MAP, "college: dpk ", "college: xyz ", "R1.2", ERROR, None),
     ("r1_2_no_college", MAP, "college: dpk ", "# college: dpk ", "R1.2", ERROR, "program:"),
@@ -414,3 +470,82 @@ def test_p3_is_tolerant_to_wording(tmp_path):
          "    - Центры занятости\n    - Средства массовой информации\n    - Социальные педагоги, педагоги-психологи\n"
          "  additional: [команды амбассадоров]\n")
     assert check(root).report.findings == []
+
+
+def test_branch_finding_names_the_branch_and_the_field_path(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, SUPPORT, branch("{min: 100000, avg: 120000, max: 150000}",
+                                    "{min: 160000, avg: 120000, max: 150000}"))
+    (hit,) = [f for f in check(root).report.findings if f.rule == "R2.4"]
+    assert hit.field == "branches[0].stages[1].salary.min"
+    assert hit.line == line_of(root, MAP, "{min: 160000") and hit.col > 1
+    assert hit.message.startswith("ветка «Экспертная траектория», ступень 2 «Главный эксперт»: ")
+
+
+def test_branch_from_message_says_how_many_stages(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, SUPPORT, branch("from: 2", "from: 5"))
+    (hit,) = check(root).report.errors
+    assert hit.field == "branches[0].from" and "в лестнице 4 ступени" in hit.message and "от 1 до 4" in hit.message
+
+
+def test_valid_branch_and_years_are_clean(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, SUPPORT, branch())
+    for when, years in (("во время обучения, 3–4 курс", "[-2, 0]"), ("0–2 года после выпуска", "[0, 2]"),
+                        ("2–5 лет", "[2, 5]"), ("от 5 лет", "[5, null]")):
+        edit(root, MAP, f"    when: {when}\n", f"    when: {when}\n    years: {years}\n")
+    assert check(root).report.findings == []
+
+
+def test_years_alone_answer_when(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "    when: 2–5 лет\n", "    years: [2, 5]\n")
+    assert check(root).report.findings == []
+
+
+def test_years_going_back_warn(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "    when: 0–2 года после выпуска\n", "    when: 0–2 года после выпуска\n    years: [3, 4]\n")
+    line = edit(root, MAP, "    when: 2–5 лет\n", "    when: 2–5 лет\n    years: [2, 5]\n") + 1
+    assert [(f.rule, f.severity, f.line) for f in check(root).report.findings] == [("R2.5", WARNING, line)]
+
+
+def test_wrong_title_warning_shows_the_official_title_and_ignores_case_quotes_yo(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, "title: Технология машиностроения", "title: «ТЕХНОЛОГИЯ машиностроения»")
+    assert check(root).report.findings == []
+    edit(root, MAP, "title: «ТЕХНОЛОГИЯ машиностроения»", "title: Технология станкостроения")
+    (hit,) = check(root).report.findings
+    assert "«Технология машиностроения»" in hit.message and hit.field == "program.title"
+
+
+def test_struck_code_names_the_order(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, 'code: "15.02.16"', 'code: "08.02.10"')
+    hits = [f for f in check(root).report.findings if f.rule == "R2.1"]
+    assert len(hits) == 1 and "исключён" in hits[0].message
+    assert "Приказ Минпросвещения России от 25.09.2023 № 717" in hits[0].message
+
+
+def test_unknown_code_stays_a_plain_warning(tmp_path):
+    root = copy_project(tmp_path)
+    edit(root, MAP, 'code: "15.02.16"', 'code: "15.02.99"')
+    hits = [f for f in check(root).report.findings if f.rule == "R2.1"]
+    assert len(hits) == 1 and "нет в справочнике" in hits[0].message and "исключён" not in hits[0].message
+
+
+def test_print_fit_counts_branches(tmp_path):
+    """PR1: the one-page estimate counts branch text; six long branches cannot fit an A4 page."""
+    root = copy_project(tmp_path)
+    edit(root, MAP, SUPPORT, branch())
+    assert [f.rule for f in check(root).report.findings] == []
+    many = "".join(BRANCH.replace("branches:\n", "" if i else "branches:\n").replace(
+        "Экспертная траектория", f"Траектория {i}").replace("Подготовка сборной предприятия к чемпионатам.",
+                                                              "Подготовка сборной предприятия к чемпионатам. " * 3)
+        for i in range(6))
+    text = (root / MAP).read_text(encoding="utf-8")
+    start, end = text.index("\nbranches:"), text.index(SUPPORT)
+    (root / MAP).write_text(text[:start] + many + text[end:], encoding="utf-8")
+    hits = [f for f in check(root).report.findings if f.rule == "PR1"]
+    assert len(hits) == 1 and hits[0].field.startswith("branches[")

@@ -49,7 +49,9 @@ def corpus(tmp_path_factory) -> Path:
 def test_corpus_validates_without_errors(corpus):
     report = validate(corpus, today=TODAY).report
     assert report.errors == [], "\n".join(f.format() for f in report.errors[:20])
-    assert len(report.warnings) <= max(3, N // 20), "\n".join(f.format() for f in report.warnings)
+    # the corpus keeps a placeholder logo and an example address on purpose (R1.1, S2 in mkdocs.yml)
+    warnings = [f for f in report.warnings if f.file != "mkdocs.yml"]
+    assert len(warnings) <= max(3, N // 20), "\n".join(f.format() for f in warnings)
 
 
 def test_corpus_shape(corpus):

@@ -60,10 +60,24 @@ class Stage(Strict):
 
     title: str | None = Field(None, title="Название ступени")
     positions: list[str] = Field(title="Должности на ступени (R2.2)")
-    when: str | None = Field(None, title="Когда (курс, стаж)")
+    when: str | None = Field(None, title="Когда (курс, стаж) (R2.5)",
+                             description="Например «3–4 курс» или «2–5 лет после выпуска»")
+    years: list[float | None] | None = Field(
+        None, title="Годы после выпуска [от, до] (R2.5)",
+        description="Для шкалы времени: [2, 5] — через 2–5 лет после выпуска; [-1, 0] — последний курс; "
+                    "[10, null] — от 10 лет")
     activities: str | list[str] = Field(title="Чем занимается (R2.3)")
     growth: str | list[str] | None = Field(None, title="Как перейти на следующую ступень (R2.3)")
     salary: Salary = Field(title="Зарплата (R2.4)")
+
+
+class Branch(Strict):
+    model_config = ConfigDict(title="Ветка карьеры", populate_by_name=True)
+
+    start: int = Field(alias="from", title="После какой ступени лестницы (R2.2)",
+                       description="Номер ступени основной лестницы, считая с 1")
+    title: str = Field(title="Название ветки (R2.2)", description="Например «Экспертная траектория»")
+    stages: list[Stage] = Field(title="Ступени ветки (R2.2–R2.5)")
 
 
 class SupportItem(Strict):
@@ -91,7 +105,9 @@ class CareerMap(Strict):
                            description="draft (проект) — не публикуется; approved (утверждена) — нужен approval")
     approval: Approval | None = Field(None, title="Утверждение наблюдательным советом (A1)")
     summary: str | None = Field(None, title="Коротко о профессии")
-    ladder: list[Stage] = Field(title="Карьерная лестница (R2.2–R2.4)")
+    ladder: list[Stage] = Field(title="Карьерная лестница (R2.2–R2.5)")
+    branches: list[Branch] = Field(default_factory=list, title="Ветки: другие траектории (R2.2–R2.5)",
+                                   description="Экспертная, через высшее образование, переход в смежную профессию")
     support: Support = Field(title="Мотивационные инструменты (R3.1–R3.3)")
     example: bool = Field(False, title=EXAMPLE_TITLE, description=EXAMPLE_HELP)
 

@@ -37,6 +37,8 @@ class Employer(Strict):
     name: str = Field(title="Название работодателя (R1.3)")
     logo: str = Field(title="Логотип работодателя (R1.3)")
     website: str | None = Field(None, title="Сайт")
+    city: str | None = Field(None, title="Город (R1.4)")
+    address: str | None = Field(None, title="Адрес (R1.4)", description="Где предприятие: улица, дом")
     description: str | None = Field(None, title="О работодателе")
 
 

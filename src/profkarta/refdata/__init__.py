@@ -114,10 +114,54 @@ class SpoProgram:
     code: str
     title: str
     kind: str  # profession | specialty
+    group_code: str = ""  # the enlarged group (УГС), e.g. 15.00.00
+    group_title: str = ""
+
+
+@dataclass(frozen=True)
+class StruckProgram:
+    """A code struck from the перечень, with the order that struck it."""
+
+    code: str
+    kind: str
+    group_code: str
+    order: str
+
+
+def _kind(value: str) -> str:
+    return "profession" if value.startswith("проф") else "specialty"
 
 
 @lru_cache(maxsize=1)
 def spo_programs() -> dict[str, SpoProgram]:
-    return {r["code"]: SpoProgram(r["code"], r["title"],
-                                  "profession" if r["kind"].startswith("проф") else "specialty")
+    """Code → official title, kind and group (приказ № 336 as amended; still partial)."""
+    return {r["code"]: SpoProgram(r["code"], r["title"], _kind(r["kind"]), r.get("group_code") or "",
+                                  r.get("group_title") or "")
             for r in _rows("spo_programs.csv")}
+
+
+@lru_cache(maxsize=1)
+def spo_struck() -> dict[str, StruckProgram]:
+    """Codes struck from the перечень by later orders."""
+    # the sources write «N 717» with a Latin N; a Russian reader expects «№ 717»
+    return {r["code"]: StruckProgram(r["code"], _kind(r["kind"]), r["group_code"],
+                                     re.sub(r"\bN\s*(?=\d)", "№ ", r["excluded_by"]))
+            for r in _rows("spo_programs_excluded.csv")}
+
+
+@lru_cache(maxsize=1)
+def spo_groups() -> dict[str, str]:
+    """Group code (УГС, «15.00.00») → its title."""
+    return {p.group_code: p.group_title for p in spo_programs().values() if p.group_code and p.group_title}
+
+
+def spo_group(code: str) -> tuple[str, str] | None:
+    """(group code, group title) of any well-formed code: the group is the code's first two digits."""
+    known = spo_programs().get(code)
+    if known and known.group_code:
+        return known.group_code, known.group_title
+    if len(code) >= 2 and code[:2].isdigit():
+        group = code[:2] + ".00.00"
+        title = spo_groups().get(group)
+        return (group, title) if title else None
+    return None

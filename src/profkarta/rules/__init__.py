@@ -19,6 +19,7 @@ RULES = {
     "R2.2": "должности на каждой ступени карьеры",
     "R2.3": "содержание работы и способы роста на каждой ступени",
     "R2.4": "зарплата на каждой ступени: минимум, средняя, максимум",
+    "R2.5": "срок: когда доходят до каждой ступени (when, years)",
     "R3.1": "поддержка студента колледжем",
     "R3.2": "социальные проекты работодателя",
     "R3.3": "региональные меры поддержки",
@@ -68,7 +69,8 @@ def check_project(project: Project, today: dt.date | None = None) -> Report:
         if not isinstance(entry.doc.data, dict):
             continue
         _guard(ctx, entry, r1.check_map, ctx, entry, project.clusters.get(entry.cluster_id))
-        for rule in (r2.check_program, r2.check_ladder, r2.check_salaries, r3.check_support, acuk.check_approval):
+        for rule in (r2.check_program, r2.check_ladder, r2.check_branches, r2.check_salaries, r2.check_timeframes,
+                     r3.check_support, acuk.check_approval):
             _guard(ctx, entry, rule, ctx, entry)
     _guard(ctx, None, acuk.check_unique, ctx, project.maps)
     _guard(ctx, None, acuk.check_coverage, ctx, project.clusters, project.maps)

@@ -112,6 +112,10 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
             if "logo" in emp:
                 ctx.image(entry, ("employers", i, "logo"), "R1.3", "логотип работодателя")
             check_contacts(ctx, doc, ("employers", i), "R1.3")
+            for key, what, example in (("city", "город", "Екатеринбург"), ("address", "адрес", "ул. Заводская, д. 5")):
+                if key in emp and not text(emp.get(key)):
+                    ctx.add(doc, ("employers", i, key), "R1.4", f"у работодателя {what} пустой. Напишите "
+                            f"{what} (например, {key}: {example}) или удалите строку.")
 
 
 def _who(college: dict, i: int) -> str:

@@ -26,12 +26,17 @@ RULE_OF_FIELD: dict[str, list[tuple[tuple, str]]] = {
         (("colleges", "*", "phone"), "R1.4"), (("colleges", "*", "email"), "R1.4"),
         (("colleges", "*", "website"), "R1.4"), (("colleges", "*", "programs"), "K1"),
         (("employers",), "R1.3"), (("managing_council",), "C1"), (("description",), "C1"),
+        (("employers", "*", "city"), "R1.4"), (("employers", "*", "address"), "R1.4"),
     ],
     "map": [
         ((), "R2.1"), (("program",), "R2.1"), (("college",), "R1.2"), (("employers",), "R1.3"),
         (("status",), "A1"), (("approval",), "A1"), (("ladder",), "R2.2"),
         (("ladder", "*", "activities"), "R2.3"), (("ladder", "*", "growth"), "R2.3"),
-        (("ladder", "*", "salary"), "R2.4"), (("support",), "R3.1"), (("support", "college"), "R3.1"),
+        (("ladder", "*", "salary"), "R2.4"), (("ladder", "*", "when"), "R2.5"), (("ladder", "*", "years"), "R2.5"),
+        (("branches",), "R2.2"), (("branches", "*", "stages", "*", "activities"), "R2.3"),
+        (("branches", "*", "stages", "*", "growth"), "R2.3"), (("branches", "*", "stages", "*", "salary"), "R2.4"),
+        (("branches", "*", "stages", "*", "when"), "R2.5"), (("branches", "*", "stages", "*", "years"), "R2.5"),
+        (("support",), "R3.1"), (("support", "college"), "R3.1"),
         (("support", "employer"), "R3.2"), (("support", "region"), "R3.3"), (("summary",), "R2.1"),
     ],
     "team": [((), "T")],
@@ -96,7 +101,8 @@ RU_WORD = {stored: words[0] for field in SYNONYMS.values() for stored, words in 
 
 UNION_WHAT = {"college": "текст или пара полей title/description", "employer": "текст или пара полей title/description",
               "region": "текст или пара полей title/description", "activities": "текст или список строк",
-              "growth": "текст или список строк", "protocol": "номер протокола (текст или число)"}
+              "growth": "текст или список строк", "protocol": "номер протокола (текст или число)",
+              "years": "число лет после выпуска, например years: [2, 5] (в конце можно null)"}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -105,14 +111,15 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        field = getattr(cur, "model_fields", {}).get(part)
+        fields = getattr(cur, "model_fields", {})
+        field = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
         if field is None:
             return []
         ann = field.annotation
         cur = _model_in(ann)
         if cur is None:
             return []
-    return list(getattr(cur, "model_fields", {}))
+    return [f.alias or name for name, f in getattr(cur, "model_fields", {}).items()]
 
 
 def _model_in(ann: Any) -> type[BaseModel] | None:
@@ -199,5 +206,25 @@ def check_shape(entry: Entry) -> list[Finding]:
             for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
                 out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
             continue
+        if entry.kind == "map":
+            msg = _stage_words(data, loc) + msg
         out.append(Finding(doc.rel, *doc.pos(loc), ERROR, rule_for(entry.kind, loc), loc_str(loc), msg))
     return out
+
+
+def _stage_words(data: dict, loc: tuple) -> str:
+    """«ветка «…», ступень 2 «…»: » for a value inside a stage or a branch, so the user knows which one."""
+    def named(item: Any, i: int, what: str) -> str:
+        title = item.get("title") if isinstance(item, dict) else None
+        return f"{what} {i + 1}" + (f" «{title.strip()}»" if isinstance(title, str) and title.strip() else "")
+
+    if len(loc) >= 3 and loc[0] == "ladder" and isinstance(loc[1], int):
+        return named(data["ladder"][loc[1]], loc[1], "ступень") + ": "
+    if len(loc) >= 3 and loc[0] == "branches" and isinstance(loc[1], int):
+        br = data["branches"][loc[1]]
+        title = br.get("title") if isinstance(br, dict) else None
+        words = f"ветка «{title.strip()}»" if isinstance(title, str) and title.strip() else f"ветка {loc[1] + 1}"
+        if len(loc) >= 5 and loc[2] == "stages" and isinstance(loc[3], int):
+            words += ", " + named(br["stages"][loc[3]], loc[3], "ступень")
+        return words + ": "
+    return ""

@@ -27,7 +27,7 @@ def test_catalog_json_lists_published_maps_with_absolute_urls_and_pdfs(built_sit
     m = maps["tehnolog"]
     assert m["cluster"] == CL and m["college"] == "dpk"
     assert m["program"] == {"code": "15.02.16", "title": "Технология машиностроения", "kind": "specialty",
-                            "qualification": "Техник-технолог"}
+                            "qualification": "Техник-технолог", "group": {"code": "15.00.00", "title": "Машиностроение"}}
     assert m["url"] == built_site.site_url + "maps/demo-mashinostroenie/tehnolog/"
     assert set(m["pdf"]) == {"a4", "a3"}
     for rel in m["pdf"].values():

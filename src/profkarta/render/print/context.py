@@ -14,6 +14,7 @@ from profkarta.model.cluster import Cluster, College
 from profkarta.render.images import PRINT_SIDE, is_raster, normalized_file
 from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, qr_data_url, short_address
 from profkarta.render.print.fetcher import image_url
+from profkarta.stages import BRANCH_COLUMNS, branch_text, years_text
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
 PLACEHOLDER = THEME / "brand-placeholder.svg"
@@ -82,6 +83,11 @@ def approval_text(m: CareerMap) -> str:
     return f"Утверждено: протокол № {m.approval.protocol} от {ru_date(m.approval.date)}, {body}"
 
 
+def employer_place(e) -> str | None:
+    """Where the employer is: the city (the street address stays on the site page: the strip is narrow)."""
+    return e.city or e.address
+
+
 def author_of(cluster: Cluster, college: College | None) -> str:
     return cluster.managing_council or (college.name if college else cluster.name)
 
@@ -106,17 +112,12 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
     cdir = cl_entry.folder
     college = find_college(cluster, m.college)
     by_id = {e.id: e for e in cluster.employers}
-    employers = [{"name": by_id[e].name, "logo": image_url(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
+    employers = [{"name": by_id[e].name, "place": employer_place(by_id[e]),
+                  "logo": image_url(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
                  for e in m.employers if e in by_id]
     page = urls.absolute(site_url, urls.map_page(entry.cluster_id, entry.id))
     qr_url = urls.with_marker(page, "print", entry.cluster_id)
-    stages = []
-    for i, s in enumerate(m.ladder):
-        stages.append({
-            "n": i + 1, "title": s.title or f"Ступень {i + 1}", "when": s.when, "positions": s.positions,
-            "activities": as_list(s.activities), "growth": as_list(s.growth),
-            "min": money(s.salary.min), "avg": money(s.salary.avg), "max": money(s.salary.max),
-        })
+    stages = [_stage(s, str(i + 1), f"Ступень {i + 1}") for i, s in enumerate(m.ladder)]
     college_name = college.name if college else m.college
     return {
         "lang": "ru",
@@ -138,6 +139,7 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
         "contacts": contacts_of(cluster, college),
         "stages": stages,
         "stage_rows": _rows(stages),
+        "branch_rows": _branches(m, stages),
         "support": [("Колледж", support_items(m.support.college)),
                     ("Работодатели", support_items(m.support.employer)),
                     ("Регион", support_items(m.support.region))],
@@ -147,6 +149,26 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
         "qr_url": qr_url,
         "short_url": short_address(page),
     }
+
+
+def _stage(s, n: str, fallback: str) -> dict:
+    return {"n": n, "title": s.title or fallback, "when": s.when or years_text(s.years), "positions": s.positions,
+            "activities": as_list(s.activities), "growth": as_list(s.growth),
+            "min": money(s.salary.min), "avg": money(s.salary.avg), "max": money(s.salary.max)}
+
+
+def _branches(m: CareerMap, stages: list[dict]) -> list[list[dict]]:
+    """Branches in rows of up to three columns under the ladder; each names the stage it leaves (the fork)."""
+    out = []
+    for br in m.branches:
+        cards = []
+        for j, s in enumerate(br.stages):
+            head, positions, _pay = branch_text(s)
+            cards.append({"n": f"{br.start}.{j + 1}", "head": head, "positions": positions,
+                          "min": money(s.salary.min), "avg": money(s.salary.avg), "max": money(s.salary.max)})
+        source = stages[br.start - 1]["title"] if 1 <= br.start <= len(stages) else ""
+        out.append({"title": br.title, "from": br.start, "from_title": source, "stages": cards})
+    return [out[i:i + BRANCH_COLUMNS] for i in range(0, len(out), BRANCH_COLUMNS)]
 
 
 def _rows(stages: list[dict]) -> list[list[dict]]:

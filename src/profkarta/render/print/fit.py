@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from profkarta.findings import WARNING, Finding
 from profkarta.model.careermap import CareerMap, SupportItem
+from profkarta.stages import BRANCH_COLUMNS, branch_text
 
 # Must agree with theme/print/map.css: (base pt, small pt, line-height) per fit level.
 LEVELS = [(9.6, 8.8, 1.26), (9.2, 8.5, 1.24), (8.8, 8.2, 1.22), (8.4, 8.0, 1.2), (8.0, 8.0, 1.16)]
@@ -44,40 +45,78 @@ def _item(i: str | SupportItem) -> str:
 def rows_of(n: int) -> list[int]:
     """Steps per flight of stairs; must agree with context._rows."""
     if n <= 5:
-        return [n]
+        return [n] if n else []  # an empty ladder (an error of R2.2) has no rows
     nrows = -(-n // 5)
     size = -(-n // nrows)
     return [min(size, n - i) for i in range(0, n, size)]
 
 
-def ladder(m: CareerMap, level: int) -> Block:
+def _row(stages: list, where: tuple, first: int, width: float, level: int) -> tuple[float, list[tuple]]:
+    """The tallest card of one row of steps and the fields that make it tall."""
     base, small, lh = LEVELS[level]
     line, sline = base * PT * lh, small * PT * lh
+    tallest, worst = 0.0, []
+    for i, s in enumerate(stages, first):
+        head = 4 + 1.6 * base * PT + lines(s.title or "", width, base * 1.05, BOLD) * line * 1.1 \
+            + lines(s.when or "", width, small) * sline
+        pay = 3 + 2 * sline + line * 1.3
+        pos = sum(lines(p, width - 2.6, base, BOLD) for p in s.positions) * line * 1.0
+        act = sum(lines(t, width, base) for t in _texts(s.activities)) * line
+        grow = sum(lines(t, width, base) for t in _texts(s.growth)) * line
+        body = 4 + pos + sline * 1.3 + act + ((sline * 1.3 + grow) if grow else 0)
+        h = head + pay + body
+        if h > tallest:
+            tallest = h
+            cpl = width / (base * PT * CHAR)
+            worst = [((*where, i, "activities"), sum(map(len, _texts(s.activities))), cpl, line),
+                     ((*where, i, "growth"), sum(map(len, _texts(s.growth))), cpl, line),
+                     ((*where, i, "positions"), sum(map(len, s.positions)), cpl * CHAR / BOLD, line)]
+    return tallest, worst
+
+
+def _width(n: int) -> float:
+    return (PAGE_W - 1.6 * (n - 1)) / n - 4.4
+
+
+def ladder(m: CareerMap, level: int) -> Block:
+    base = LEVELS[level][0]
     total, fields, start = 0.0, [], 0
     if not m.ladder:  # an empty ladder is R2.2's to report; nothing to measure
         return Block(0.0, [])
     for n in rows_of(len(m.ladder)):
-        width = (PAGE_W - 1.6 * (n - 1)) / n - 4.4
-        tallest, worst = 0.0, []
-        for i, s in enumerate(m.ladder[start:start + n], start):
-            head = 4 + 1.6 * base * PT + lines(s.title or "", width, base * 1.05, BOLD) * line * 1.1 \
-                + lines(s.when or "", width, small) * sline
-            pay = 3 + 2 * sline + line * 1.3
-            pos = sum(lines(p, width - 2.6, base, BOLD) for p in s.positions) * line * 1.0
-            act = sum(lines(t, width, base) for t in _texts(s.activities)) * line
-            grow = sum(lines(t, width, base) for t in _texts(s.growth)) * line
-            body = 4 + pos + sline * 1.3 + act + ((sline * 1.3 + grow) if grow else 0)
-            h = head + pay + body
-            if h > tallest:
-                tallest = h
-                cpl = width / (base * PT * CHAR)
-                worst = [(("ladder", i, "activities"), sum(map(len, _texts(s.activities))), cpl, line),
-                         (("ladder", i, "growth"), sum(map(len, _texts(s.growth))), cpl, line),
-                         (("ladder", i, "positions"), sum(map(len, s.positions)), cpl * CHAR / BOLD, line)]
+        tallest, worst = _row(m.ladder[start:start + n], ("ladder",), start, _width(n), level)
         total += tallest + 4 * (n - 1) + 2
         fields += worst
         start += n
     return Block(total + base * PT * 1.25 + 3, fields)
+
+
+def branches(m: CareerMap, level: int) -> Block:
+    """Branches in compact columns (three side by side) under the ladder: caption, then each stage in 2–3 lines."""
+    base, _small, lh = LEVELS[level]
+    line = base * PT * lh
+    n = len(m.branches)
+    if not n:
+        return Block(0.0, [])
+    cols = min(n, BRANCH_COLUMNS)
+    width = (PAGE_W - 2 * (cols - 1)) / cols - 5.5
+    total, fields = 0.0, []
+    for first in range(0, n, cols):
+        tallest, worst = 0.0, []
+        for b in range(first, min(first + cols, n)):
+            br = m.branches[b]
+            h = 3.5 + lines(f"После ступени {br.start}: {br.title}", width, base, BOLD) * line
+            for s in br.stages:
+                head, positions, pay = branch_text(s)
+                # one paragraph; the salary never breaks, so a line is often left part-empty before it
+                h += 1 + (lines(f"0.0 {head}: {positions}", width, base, BOLD) + lines(pay, width, base)) * line
+            if h > tallest:
+                tallest = h
+                worst = [(("branches", b, "stages"), sum(len("".join(branch_text(s))) for s in br.stages),
+                          width / (base * PT * CHAR), line)]
+        total += tallest + 2
+        fields += worst
+    return Block(total + 1, fields)
 
 
 def support(m: CareerMap, level: int) -> Block:
@@ -107,9 +146,9 @@ def fixed(m: CareerMap, level: int) -> float:
 
 def estimate(m: CareerMap, level: int) -> tuple[float, list[tuple]]:
     """(height in mm, fields that make the page tall, tallest first)."""
-    lad, sup = ladder(m, level), support(m, level)
-    total = fixed(m, level) + lad.height + sup.height
-    return total, sorted(lad.fields + sup.fields, key=lambda f: -f[1])
+    lad, br, sup = ladder(m, level), branches(m, level), support(m, level)
+    total = fixed(m, level) + lad.height + br.height + sup.height
+    return total, sorted(lad.fields + br.fields + sup.fields, key=lambda f: -f[1])
 
 
 # The estimate runs a little short; starting from the level that fits with this much to spare cut the

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from pathlib import Path
 
-from profkarta import urls
+from profkarta import refdata, urls
 from profkarta.render.site.view import SiteData
 
 
@@ -14,7 +15,7 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
     maps = []
     for m in data.maps:
         pdf = dict((map_files or {}).get((m.cluster_id, m.id)) or {})
-        entry: dict = {
+        entry: dict[str, Any] = {
             "id": m.id,
             "cluster": m.cluster_id,
             "college": m.college.id,
@@ -33,6 +34,11 @@ def catalog(data: SiteData, map_files: dict[tuple[str, str], dict[str, str]] | N
                              if m.model.status == "approved" and approval is not None else None)
         if m.program.qualification:
             entry["program"]["qualification"] = m.program.qualification
+        group = refdata.spo_group(m.program.code)
+        if group:
+            entry["program"]["group"] = {"code": group[0], "title": group[1]}
+        entry["branches"] = [{"title": br.title, "from": br.start,
+                              "stages": [s.title or s.positions[0] for s in br.stages]} for br in m.model.branches]
         maps.append(entry)
     return maps
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from profkarta import phones
 from profkarta.render.site.text import KIND_RU, as_lines
+from profkarta.stages import stage_when
 
 
 def _salary(stage) -> dict:
@@ -25,14 +26,18 @@ def map_jsonld(m, site_url: str) -> dict:
     if college.email:
         provider["email"] = college.email
     occupations = []
-    for i, stage in enumerate(m.model.ladder):
-        for position in stage.positions:
-            occ = {"@type": "Occupation", "name": position, "estimatedSalary": [_salary(stage)],
-                   "occupationLocation": [{"@type": "State", "name": m.cluster.region}],
-                   "description": " ".join(as_lines(stage.activities))}
-            if stage.when:
-                occ["experienceRequirements"] = stage.when
-            occupations.append(occ)
+    tracks = [("", m.model.ladder)] + [(f"Траектория «{br.title}» (после ступени {br.start}): ", br.stages)
+                                       for br in m.model.branches]
+    for prefix, stages in tracks:
+        for stage in stages:
+            for position in stage.positions:
+                occ = {"@type": "Occupation", "name": position, "estimatedSalary": [_salary(stage)],
+                       "occupationLocation": [{"@type": "State", "name": m.cluster.region}],
+                       "description": prefix + " ".join(as_lines(stage.activities))}
+                when = stage_when(stage)
+                if when:
+                    occ["experienceRequirements"] = when
+                occupations.append(occ)
     program = {
         "@type": "EducationalOccupationalProgram",
         "@id": m.url + "#program",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from profkarta import phones, urls
+from profkarta import phones, refdata, urls
 from profkarta.refdata import popularization as refdata_pop
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
 from profkarta.render.site import sanitize, text
@@ -17,6 +17,7 @@ from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.shell import shell_page
 from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
+from profkarta.stages import stage_when, timeline
 
 PAGES_DIR = "pages"
 
@@ -53,7 +54,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                        thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"))
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
-                       share_links=text.share_links,
+                       share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
                        item_text=lambda i: None if isinstance(i, str) else i.description)
     return env
@@ -116,7 +117,8 @@ class PageWriter:
         qr_url = urls.with_marker(m.url, "qr", m.cluster_id)
         html = self.env.get_template("map.html").render(
             data=self.data, base=base_of(m.page), page_url=m.page, abs_url=urls.absolute(self.data.site_url, m.page),
-            has_intro=False, m=m, scale=salary_scale(m.model), qr=qr_svg(qr_url),
+            has_intro=False, m=m, scale=salary_scale(m.model), timeline=timeline(m.model),
+            qr=qr_svg(qr_url),
             industry_logo=self.data.logo(m.cluster_id, m.cluster.industry_logo))
         return meta, text.strip_blank_lines(html)
 

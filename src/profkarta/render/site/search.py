@@ -15,6 +15,7 @@ def map_entry(m) -> dict:
     """Title, code, kind, qualification, positions, stage titles, college, employers, cluster and region."""
     p = m.program
     stages = [s.title for s in m.model.ladder if s.title]
+    stages += [f"{b.title}: {', '.join(s.title for s in b.stages if s.title)}" for b in m.model.branches]
     words = [f"{text.KIND_RU[p.kind]} {p.code}", p.qualification or "", "Должности: " + ", ".join(m.positions),
              "Ступени: " + ", ".join(stages), m.college.name, m.college.short_name or "",
              ", ".join(e.name for e in m.employers), m.cluster.name, m.cluster.industry, m.cluster.region]

@@ -55,7 +55,9 @@ class MapView:
 
     @property
     def positions(self) -> list[str]:
-        return [p for s in self.model.ladder for p in s.positions]
+        """Positions of the ladder, then of the branches (for the catalog's text filter and the search index)."""
+        branch_stages = [s for b in self.model.branches for s in b.stages]
+        return [p for s in [*self.model.ladder, *branch_stages] for p in s.positions]
 
 
 @dataclass
@@ -194,17 +196,22 @@ def _add_logo(logos: dict, cluster_id: str, ref: str, folder: Path, root: Path, 
 
 
 def salary_scale(model: CareerMap) -> list[dict]:
-    """Each stage's bar on one scale for the whole ladder (percent of a rounded-up maximum)."""
-    top = max(s.salary.max for s in model.ladder) or 1
+    """Each stage's bar on one scale for the whole map (percent of a rounded-up maximum).
+
+    [0] holds the scale's labels and `branches`: the bars of each branch's stages on the same scale."""
+    every = [*model.ladder, *(s for b in model.branches for s in b.stages)]
+    top = max(s.salary.max for s in every) or 1
     step = 10_000 if top <= 200_000 else 50_000
     scale = math.ceil(top / step) * step
-    out = []
-    for s in model.ladder:
+
+    def bar(s) -> dict:
         lo, avg, hi = s.salary.min, s.salary.avg, s.salary.max
-        out.append({"left": round(lo / scale * 100, 2), "width": max(round((hi - lo) / scale * 100, 2), 0.8),
-                    "avg": round(avg / scale * 100, 2), "min": text.money(lo), "avg_text": text.money(avg),
-                    "max": text.money(hi)})
-    return [{"scale": text.money(scale), "scale_half": text.money(scale // 2)}] + out
+        return {"left": round(lo / scale * 100, 2), "width": max(round((hi - lo) / scale * 100, 2), 0.8),
+                "avg": round(avg / scale * 100, 2), "min": text.money(lo), "avg_text": text.money(avg),
+                "max": text.money(hi)}
+    head = {"scale": text.money(scale), "scale_half": text.money(scale // 2),
+            "branches": [[bar(s) for s in b.stages] for b in model.branches]}
+    return [head] + [bar(s) for s in model.ladder]
 
 
 def program_title(code: str | None) -> str | None:
@@ -218,12 +225,13 @@ def program_title(code: str | None) -> str | None:
 def facets(maps: list[MapView]) -> dict[str, list[tuple[str, str]]]:
     """Filter options for the catalog: (value, label) pairs, sorted by label."""
     def uniq(pairs):
-        return sorted(set(pairs), key=lambda p: p[1].lower())
+        return sorted(set(pairs), key=lambda p: p[1].lower())  # «09.00.00 …» labels sort by code
     return {
         "industry": uniq((m.cluster.industry, m.cluster.industry) for m in maps),
         "region": uniq((m.cluster.region, m.cluster.region) for m in maps),
         "cluster": uniq((m.cluster_id, m.cluster.name) for m in maps),
         "college": uniq((f"{m.cluster_id}/{m.college.id}", m.college.short_name or m.college.name) for m in maps),
+        "group": uniq((g[0], f"{g[0]} {g[1]}") for m in maps if (g := refdata.spo_group(m.program.code))),
         "profession": uniq((m.program.code, f"{m.program.code} {m.program.title}") for m in maps
                            if m.program.kind == "profession"),
         "specialty": uniq((m.program.code, f"{m.program.code} {m.program.title}") for m in maps

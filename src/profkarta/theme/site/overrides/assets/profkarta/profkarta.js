@@ -22,7 +22,7 @@
     var cards = $$(".pk-card", list);
     var count = $(".pk-count");
     var empty = $(".pk-empty");
-    var fields = ["industry", "region", "cluster", "college", "program"];
+    var fields = ["industry", "region", "cluster", "college", "group", "program"];
     var params = new URLSearchParams(window.location.search);
     fields.concat(["q"]).forEach(function (name) {
       var el = form.elements[name];
@@ -34,6 +34,7 @@
       var words = q ? q.split(/\s+/) : [];
       cards.forEach(function (card) {
         var ok = fields.every(function (name) {
+          if (!form.elements[name]) return true;
           var v = form.elements[name].value;
           return !v || card.getAttribute("data-" + name) === v;
         });
@@ -47,7 +48,7 @@
       count.textContent = (shown === cards.length ? "Всего " : "Найдено ") + shown + " " + plural(shown, "карта", "карты", "карт");
       if (empty) empty.hidden = shown !== 0;
       var next = new URLSearchParams();
-      fields.concat(["q"]).forEach(function (name) { var v = form.elements[name].value; if (v) next.set(name, v); });
+      fields.concat(["q"]).forEach(function (name) { var v = form.elements[name] && form.elements[name].value; if (v) next.set(name, v); });
       var url = window.location.pathname + (next.toString() ? "?" + next.toString() : "") + window.location.hash;
       window.history.replaceState(null, "", url);
     }
