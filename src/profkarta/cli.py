@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 
@@ -24,7 +26,18 @@ _ARGPARSE_RU = {
     "argument %(argument_name)s: %(message)s": "аргумент %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "недопустимое значение: %(value)r",
 }
-argparse._ = lambda s: _ARGPARSE_RU.get(s, s)  # type: ignore[attr-defined]
+
+
+@contextmanager
+def russian_argparse() -> Iterator[None]:
+    """argparse looks its words up through gettext at call time: translate them while profkarta parses,
+    and leave the process as it was (profkarta may be imported by another program)."""
+    saved = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda s: _ARGPARSE_RU.get(s, saved(s))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
 
 COMMANDS = ("init", "validate", "build", "serve", "new", "schema", "coverage", "packet")
 
@@ -51,11 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not args.command:
-        parser.print_help()
-        return 2
+    with russian_argparse():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help()
+            return 2
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         return int(args.run(args) or 0)

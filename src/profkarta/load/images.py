@@ -79,8 +79,9 @@ def _check_cached(path_s: str, _mtime: int, size: int) -> str:
 def _check_raster(path: Path, expected: str) -> str:
     from PIL import Image, ImageFile  # imported here: validation of a project without raster logos stays light
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    # WeasyPrint switches this on for the whole process when imported; a truncated logo must still be refused
+    # both are Pillow's process-wide settings: set for this check only, then put back as they were
+    # (WeasyPrint switches LOAD_TRUNCATED_IMAGES on when imported; a truncated logo must still be refused)
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, MAX_PIXELS
     truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with Image.open(path) as im:
@@ -103,6 +104,7 @@ def _check_raster(path: Path, expected: str) -> str:
                            f"{expected}: {type(exc).__name__}). Пересохраните его.") from None
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+        Image.MAX_IMAGE_PIXELS = limit
     return fmt
 
 
@@ -114,8 +116,14 @@ def check_svg(data: bytes, name: str) -> None:
                            "отклоняются. Пересохраните SVG без них (например, «Обычный SVG» в Inkscape).")
     if b"<svg" not in head and b"<svg" not in data.lower():
         raise ImageProblem(f"«{name}» — не SVG-картинка (нет элемента <svg>).")
-    try:
-        root = ET.fromstring(data)
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:  # defusedxml: no DTD, no entities, no external references, whatever the bytes check above missed
+        root = fromstring(data, forbid_dtd=True)
+    except DefusedXmlException:
+        raise ImageProblem(f"SVG «{name}» содержит DOCTYPE или ENTITY — такие файлы опасны и "
+                           "отклоняются. Пересохраните SVG без них (например, «Обычный SVG» в Inkscape).") from None
     except ET.ParseError as exc:
         raise ImageProblem(f"SVG «{name}» повреждён: {exc}.") from None
     if root.tag not in ("svg", _SVG_NS + "svg"):

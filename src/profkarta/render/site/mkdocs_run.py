@@ -27,7 +27,8 @@ class _Collect(logging.Handler):
 @contextmanager
 def _quiet_mkdocs():
     """mkdocs logs to the "mkdocs" logger; keep it off the terminal and hand its messages to the caller."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    saved_env = os.environ.get("NO_MKDOCS_2_WARNING")
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # for this build only: the caller's environment is put back
     logger = logging.getLogger("mkdocs")
     handler = _Collect()
     saved = (logger.handlers[:], logger.level, logger.propagate)
@@ -39,11 +40,14 @@ def _quiet_mkdocs():
     finally:
         logger.handlers, level, logger.propagate = saved[0], saved[1], saved[2]
         logger.setLevel(level)
+        if saved_env is None:
+            os.environ.pop("NO_MKDOCS_2_WARNING", None)
+        else:
+            os.environ["NO_MKDOCS_2_WARNING"] = saved_env
 
 
 def run_mkdocs(config: dict, config_path: Path) -> list[str]:
     """Build the site described by config; return mkdocs's warnings. Raises BuildError on failure."""
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
