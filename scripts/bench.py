@@ -135,7 +135,7 @@ def bench_site(validated, work: Path) -> dict:
 
 
 def _sample(validated, m: int):
-    from profkarta.validate import Validated
+    from profkarta.validated import Validated
 
     maps = validated.published()
     step = max(1, len(maps) // m)

@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from profkarta.validate import Validated, validate
+from profkarta.validate import validate
+from profkarta.validated import Validated
 
 PROJECTS = Path(__file__).parent / "projects"
 TODAY = dt.date(2026, 11, 26)

@@ -3,34 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from profkarta.findings import Finding, Report
-from profkarta.load.project import Entry, Project, load_project
+from profkarta.findings import Finding
+from profkarta.load.project import load_project
 from profkarta.rules import check_project
-
-
-@dataclass
-class Validated:
-    project: Project
-    report: Report
-
-    def published(self, drafts: bool = False) -> list[Entry]:
-        """Maps that go into a build: approved ones, plus drafts when asked for."""
-        return [m for m in self.project.maps if m.model is not None and
-                (drafts or m.model.status == "approved")]
+from profkarta.rules.pr1 import check_print_fit
+from profkarta.validated import Validated
 
 
 def validate(root: Path, cluster_dirs: list[Path] | None = None, today: dt.date | None = None) -> Validated:
     project = load_project(root, cluster_dirs)
     report = check_project(project, today)
-    # PR1: will each map fit its A4 page? A pure text-length estimate shared with the print renderer.
-    from profkarta.render.print.fit import fit_findings
-
-    result = Validated(project, report)
-    report.extend(fit_findings(result))
-    return result
+    # PR1: will each map fit its A4 page? A text-length estimate shared with the print renderer (measure.py).
+    report.extend(check_print_fit(project))
+    return Validated(project, report)
 
 
 def in_scope(findings: list[Finding], scopes: list[str]) -> list[Finding]:

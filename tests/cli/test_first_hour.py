@@ -107,7 +107,7 @@ def test_bad_site_url_is_reported_with_file_and_line(tmp_path, capsys):
 
 
 def test_serve_shows_drafts_by_default(tmp_path):
-    from profkarta.render.site.preview import Preview
+    from profkarta.commands.livepreview import Preview
 
     parser = build_parser()
     assert parser.parse_args(["serve"]).drafts is True

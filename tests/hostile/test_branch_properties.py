@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from profkarta.findings import ERROR
-from profkarta.render.print import fit
+from profkarta import measure as fit
 from profkarta.render.site.view import salary_scale
 from profkarta.stages import timeline
 from profkarta.validate import validate

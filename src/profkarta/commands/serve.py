@@ -42,7 +42,7 @@ def socket_problem(exc: OSError) -> str:
 
 
 def run(args) -> int:
-    from profkarta.render.site.preview import Preview, make_server
+    from profkarta.commands.livepreview import Preview, make_server
 
     out = Console(highlight=False, soft_wrap=True)
     host, port = parse_addr(args.dev_addr)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from printkit import CLUSTER, SITE_URL, add_map, copy_examples, pdf_pages, pdf_text
 
-from profkarta.render.print import fit_findings, render_print
+from profkarta.render.print import render_print
+from profkarta.rules.pr1 import check_print_fit
 from profkarta.validate import validate
 
 pytestmark = pytest.mark.slow
@@ -32,7 +33,7 @@ def _long_map(stages: int, repeat: int, support_items: int, growth: str | None =
 
 def test_example_needs_no_shortening(tmp_path):
     v = validate(copy_examples(tmp_path / "p"))
-    assert fit_findings(v) == []
+    assert check_print_fit(v.project) == []
 
 
 def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
@@ -41,7 +42,7 @@ def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
                                                 growth="Аттестация на разряд и обучение за счёт работодателя."))
     add_map(root, "ogromnaya", text=_long_map(stages=6, repeat=6, support_items=8).replace('"15.02.16"', '"15.02.15"'))
     v = validate(root)
-    findings = {f.file.rsplit("/", 1)[-1]: f for f in fit_findings(v)}
+    findings = {f.file.rsplit("/", 1)[-1]: f for f in check_print_fit(v.project)}
     assert "ogromnaya.yaml" in findings
     f = findings["ogromnaya.yaml"]
     assert f.rule == "PR1" and f.severity == "warning" and f.field.startswith(("ladder[", "support."))

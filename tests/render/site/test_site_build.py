@@ -82,7 +82,7 @@ def test_site_url_option_beats_mkdocs_yml(project):
 
 
 def test_preview_rebuilds_shows_findings_and_injects_reload(project):
-    from profkarta.render.site.preview import Preview, make_server
+    from profkarta.commands.livepreview import Preview, make_server
 
     preview = Preview(project, "http://127.0.0.1:0/")
     server = make_server(preview, "127.0.0.1", 0)

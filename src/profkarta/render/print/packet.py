@@ -14,7 +14,7 @@ from profkarta import coverage as cov
 from profkarta.load.project import Entry, Project
 from profkarta.render.print import engine
 from profkarta.render.print.context import THEME, Logos, map_context
-from profkarta.render.print.fit import start_level
+from profkarta.measure import start_level
 from profkarta.render.print.templates import base_url, render_html
 
 

@@ -17,7 +17,7 @@ from profkarta.render.print.booklets import booklet_context, cards_context, numb
 from profkarta.cache import Cache
 from profkarta.render.print.cache import key_of
 from profkarta.render.print.context import THEME, Logos, map_context
-from profkarta.render.print.fit import start_level
+from profkarta.measure import start_level
 from profkarta.render.print.popularization import plan_jobs
 from profkarta.render.print.templates import base_url, render_html
 

@@ -15,7 +15,7 @@ from profkarta.render import stamps
 from profkarta.render.images import is_raster
 from profkarta.render.popularization import PlanDoc, PlanReport, collect, plan_report
 from profkarta.render.site import text
-from profkarta.validate import Validated
+from profkarta.validated import Validated
 
 
 @dataclass

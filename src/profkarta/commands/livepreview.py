@@ -1,4 +1,4 @@
-"""Live preview: rebuild the site into a temporary folder on every saved change; serve it with a reload script."""
+"""The live-preview server behind `profkarta serve`: rebuild on every save into a temporary folder, serve, reload."""
 
 from __future__ import annotations
 
