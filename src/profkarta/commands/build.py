@@ -7,14 +7,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskID, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn)
 
 from profkarta.commands.validate import add_check_options, print_findings, summary_line
 from profkarta.errors import ProjectNotFound, ValidationFailed
 from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import find_root
+
+if TYPE_CHECKING:  # the renderers are imported when a build runs: validate alone never loads mkdocs
+    from profkarta.render.print import PrintResult
+    from profkarta.render.site import Changes, SiteResult
 
 CACHE_DIR = ".profkarta-cache"
 
@@ -26,9 +32,9 @@ class BuildResult:
     site_dir: Path
     site_url: str
     findings: list[Finding]
-    site: object  # render.site.SiteResult (imported lazily: validate-only runs never load mkdocs)
-    printed: object | None  # render.print.PrintResult, None with --no-print
-    changes: object  # render.site.output.Changes
+    site: SiteResult
+    printed: PrintResult | None  # None with --no-print
+    changes: Changes
     notes: list[str] = field(default_factory=list)  # build-time warnings that are not findings
     drafts_left_out: list[str] = field(default_factory=list)  # files of draft maps a public build skipped
     seconds: float = 0.0
@@ -124,7 +130,7 @@ def run(args) -> int:
     if not site_dir.is_absolute():
         site_dir = Path.cwd() / site_dir
     with progress_bar(out) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
