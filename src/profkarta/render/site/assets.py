@@ -1,0 +1,44 @@
+"""profkarta's own CSS and JavaScript for the site: one minified stylesheet and minified scripts, same bytes every build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ASSETS = "assets/profkarta"
+CSS_PARTS = ("fonts.css", "profkarta.css")  # then the brand palette, so its variables win
+CSS_BUNDLE = f"{ASSETS}/site.min.css"
+SCRIPTS = ("profkarta.js", "search-ru.js")
+
+
+def minify_css(text: str) -> str:
+    import rcssmin
+
+    return rcssmin.cssmin(text)
+
+
+def minify_js(text: str) -> str:
+    import rjsmin
+
+    return rjsmin.jsmin(text, keep_bang_comments=True)
+
+
+def bundle(overrides: Path, palette_css: str) -> None:
+    """Write site.min.css (fonts, profkarta.css, palette) and *.min.js next to the sources in overrides/."""
+    folder = overrides / ASSETS
+    css = "\n".join((folder / name).read_text(encoding="utf-8") for name in CSS_PARTS if (folder / name).is_file())
+    (overrides / CSS_BUNDLE).write_text(minify_css(css + "\n" + palette_css) + "\n", encoding="utf-8")
+    for name in SCRIPTS:
+        src = folder / name
+        if src.is_file():
+            src.with_name(src.stem + ".min.js").write_text(minify_js(src.read_text(encoding="utf-8")) + "\n",
+                                                           encoding="utf-8")
+
+
+def palette_stylesheet() -> str | None:
+    """mkdocs-material's palette.<hash>.min.css (named colours and the dark scheme only), to leave it out."""
+    try:
+        import material
+    except ImportError:  # pragma: no cover - mkdocs-material is a dependency
+        return None
+    found = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+    return f"assets/stylesheets/{found[0].name}" if found else None
