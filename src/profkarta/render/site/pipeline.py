@@ -14,6 +14,7 @@ from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mkdocs_run import run_mkdocs
 from profkarta.render.site.search import add_search_entries
+from profkarta.render.site.seo import write_seo
 from profkarta.render.site.share import ShareDrawer
 from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.view import build_view
@@ -93,6 +94,7 @@ def build_into(validated: Validated, out_dir: Path, *, site_url: str, drafts: bo
                 gen, data, validated.project.root / "theme", out_dir,
                 cache_dir / "pages" if cache_dir else None, workers, progress)
         add_search_entries(out_dir, data)
+        write_seo(out_dir, data)  # robots.txt; sitemap lastmod from the data, not the build day
         result.timings["страницы карт"] = time.perf_counter() - t1
     map_files = None
     if render_print is not None:
