@@ -41,8 +41,9 @@ def main() -> None:
     n = len(maps) * rounds
     plain = (spent["layout"] + spent[False]) / n
     extra = (spent[True] - spent[False]) / n
-    print(f"карт: {len(maps)}; на карту: вёрстка {spent['layout'] / n:.3f} с, запись без тегов {spent[False] / n:.3f} с, "
-          f"с тегами {spent[True] / n:.3f} с; теги добавляют {extra:.3f} с = {100 * extra / plain:.1f} % времени печати A4")
+    print(f"карт: {len(maps)}; на карту: вёрстка {spent['layout'] / n:.3f} с, "
+          f"запись без тегов {spent[False] / n:.3f} с, с тегами {spent[True] / n:.3f} с; "
+          f"теги добавляют {extra:.3f} с = {100 * extra / plain:.1f} % времени печати A4")
 
 
 if __name__ == "__main__":

@@ -95,7 +95,7 @@ def test_the_valid_fixture_passes_the_schemas(tmp_path):
 
 @pytest.mark.parametrize("case", [c for c in CASES if c[0] in SCHEMA_CATCHES], ids=lambda c: c[0])
 def test_a_shape_breakage_is_caught_by_the_schema_too(tmp_path, case):
-    name, file, old, new, rule, severity, _ = case
+    name, file, old, new, rule, _, _ = case
     root = copy_project(tmp_path)
     edit(root, file, old, new, -1 if rule == "P" and "mandatory" in old else 1)
     kind = kind_of(file)
@@ -104,7 +104,7 @@ def test_a_shape_breakage_is_caught_by_the_schema_too(tmp_path, case):
 
 
 def test_schema_catches_name_existing_cases():
-    assert SCHEMA_CATCHES <= {c[0] for c in CASES}
+    assert not SCHEMA_CATCHES - {c[0] for c in CASES}
 
 
 def test_demo_project_files_pass_and_point_at_their_schemas():

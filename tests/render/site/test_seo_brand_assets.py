@@ -66,7 +66,8 @@ def test_home_title_does_not_repeat_the_site_name_and_others_end_with_it(built_s
 def test_descriptions_are_short_and_end_on_a_whole_word(built_site):
     for rel in PAGES:
         head = _head(_html(built_site.site, rel))
-        for pattern in (r'<meta name="description" content="([^"]*)"', r'<meta property="og:description" content="([^"]*)"'):
+        for pattern in (r'<meta name="description" content="([^"]*)"',
+                        r'<meta property="og:description" content="([^"]*)"'):
             desc = re.search(pattern, head).group(1)
             assert 0 < len(desc) <= 260, (rel, desc)  # escaped entities add a little
             if desc.endswith("…"):
@@ -143,7 +144,7 @@ def test_share_image_fits_a_long_title_without_cutting_a_word(tmp_path):
     college = "Государственное автономное профессиональное образовательное учреждение «Очень длинный колледж»"
     d = ImageDraw.Draw(Image.new("RGB", (share.W, share.H)))
     room = share.H - 160 - 242
-    big, lines, step, small, clines, cstep = share.title_block(d, title, college, room)
+    big, lines, step, _small, clines, cstep = share.title_block(d, title, college, room)
     assert " ".join(lines) == " ".join(title.split()) and " ".join(clines) == college
     assert all(d.textlength(line, font=big) <= share.W - 128 for line in lines)
     assert len(lines) * step + 8 + len(clines) * cstep <= room

@@ -162,11 +162,12 @@ class _TagMerger:
         top = tree.get("/K")
         top = top.get_object() if top is not None else None
         items = list(top) if isinstance(top, list) else [top] if top is not None else []
-        for item in items:
+        for item in items:  # a source's Document element is unwrapped: its parts join the booklet's Document
             elem = item.get_object()
             inner = elem.get("/K") if elem.get("/S") == "/Document" else None
-            for kid in (list(inner.get_object()) if isinstance(inner.get_object() if inner is not None else None, list)
-                        else [inner] if inner is not None else [item]):
+            inner_obj = inner.get_object() if inner is not None else None
+            parts = list(inner_obj) if isinstance(inner_obj, list) else [inner] if inner is not None else [item]
+            for kid in parts:
                 self.kids.append(kid.clone(self.writer, ignore_fields=("/P",)) if hasattr(kid, "clone") else kid)
         high = -1
         for key, value in _parent_tree(tree.get("/ParentTree")):

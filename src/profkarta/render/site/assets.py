@@ -1,4 +1,4 @@
-"""profkarta's own CSS and JavaScript for the site: one minified stylesheet and minified scripts, same bytes every build."""
+"""profkarta's own CSS and JavaScript for the site: one minified stylesheet, minified scripts, same bytes each build."""
 
 from __future__ import annotations
 

@@ -73,14 +73,15 @@ def min_alpha(fg: RGB, bg: RGB, target: float = MIN_CONTRAST) -> float:
     return 1.0
 
 
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def brand_colours(user: dict) -> tuple[RGB, RGB]:
     """(primary, accent): extra.brand.primary/accent, else theme.palette.primary/accent, else the defaults."""
-    extra = user.get("extra") if isinstance(user.get("extra"), dict) else {}
-    brand = extra.get("brand") if isinstance(extra.get("brand"), dict) else {}
-    theme = user.get("theme") if isinstance(user.get("theme"), dict) else {}
-    pal = theme.get("palette")
-    pal = pal[0] if isinstance(pal, list) and pal and isinstance(pal[0], dict) else pal
-    pal = pal if isinstance(pal, dict) else {}
+    brand = _dict(_dict(user.get("extra")).get("brand"))
+    pal = _dict(user.get("theme")).get("palette")
+    pal = _dict(pal[0] if isinstance(pal, list) and pal else pal)
     primary = parse(brand.get("primary")) or parse(pal.get("primary")) or parse(DEFAULT_PRIMARY)
     accent = parse(brand.get("accent")) or parse(pal.get("accent")) or parse(DEFAULT_ACCENT)
     assert primary is not None and accent is not None

@@ -185,7 +185,8 @@ def draw_default(site_name: str, brand: str, out: Path) -> None:
     """The share image of pages that are not maps: the brand and the site's name."""
     im, d = _canvas(brand, "Карьерные карты выпускников")
     y = 230
-    font, lines, step = fit_text(d, site_name, (58, 52, 46, 40), W - 128, 4, bold=True) or (_font(40, True), [site_name], 0)
+    font, lines, step = (fit_text(d, site_name, (58, 52, 46, 40), W - 128, 4, bold=True)
+                         or (_font(40, True), [site_name], 0))
     for line in lines:
         d.text((64, y), line, font=font, fill=WHITE)
         y += step
