@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 ASSETS = "assets/profkarta"
-CSS_PARTS = ("fonts.css", "profkarta.css")  # then the brand palette, so its variables win
+CSS_PARTS = ("profkarta.css",)  # then the brand palette, so its variables win
+# The site uses the reader's own system font (Roboto, San Francisco, Segoe UI all have Cyrillic): a web font
+# put 55 KB before the first paint of every page on a phone. The DejaVu files stay in the package for the
+# share images; a project that wants a web font adds its own stylesheet through extra_css.
+NOT_SHIPPED = ("fonts.css", "fonts")
 CSS_BUNDLE = f"{ASSETS}/site.min.css"
 SCRIPTS = ("profkarta.js", "search-ru.js")
 
@@ -25,6 +30,12 @@ def minify_js(text: str) -> str:
 def bundle(overrides: Path, palette_css: str) -> None:
     """Write site.min.css (fonts, profkarta.css, palette) and *.min.js next to the sources in overrides/."""
     folder = overrides / ASSETS
+    for name in NOT_SHIPPED:
+        path = folder / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.is_file():
+            path.unlink()
     css = "\n".join((folder / name).read_text(encoding="utf-8") for name in CSS_PARTS if (folder / name).is_file())
     (overrides / CSS_BUNDLE).write_text(minify_css(css + "\n" + palette_css) + "\n", encoding="utf-8")
     for name in SCRIPTS:
