@@ -186,8 +186,8 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.min.js",
                                   *local_only(user.get("extra_javascript"), warnings)]
-    if sizes.get(logo):
-        config["extra"]["pk_logo_size"] = list(sizes[logo])
+    if logo_size := sizes.get(logo):
+        config["extra"]["pk_logo_size"] = list(logo_size)
     return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
 
 
