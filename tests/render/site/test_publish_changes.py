@@ -45,7 +45,8 @@ def test_a_one_map_edit_leaves_every_other_file_alone(tmp_path):
     assert all(after[p] != old[p] for p in changed if p in old)
     assert "без изменений" in out and "Список изменившихся файлов" in out
     # the stylesheet, the fonts and the other pages were not touched
-    assert any(p.endswith(".woff2") for p in kept) and "index.html" in kept
+    assert any(p.endswith(".css") for p in kept) and any(p.endswith(".js") for p in kept)
+    assert "ambassadors/dpk-metall/index.html" in kept
 
 
 def test_changes_are_sorted_into_added_changed_removed(tmp_path):

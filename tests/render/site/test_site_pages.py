@@ -181,7 +181,8 @@ def test_nothing_is_loaded_from_outside_the_site(built_site):
                 assert not re.match(r"^(https?:)?//", value), f"{html_file}: <{tag} {key}={value}>"
         raw = html_file.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in raw and "unpkg.com" not in raw and "fonts.gstatic" not in raw
-    assert (built_site.site / "assets/profkarta/fonts/DejaVuSans.woff2").is_file()
+    css = (built_site.site / "assets/profkarta/site.min.css").read_text(encoding="utf-8")
+    assert "@font-face" not in css  # the reader's system font: nothing to fetch, from here or elsewhere
 
 
 def test_search_index_is_russian_small_and_has_the_maps(built_site):

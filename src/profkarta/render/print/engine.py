@@ -36,7 +36,12 @@ def layout(html: str, base_url: str, allowed: list[str]):
     return wp.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
 
 
+TAGGED = True  # PDF/UA-1: a structure tree (headings, lists, tables, reading order), /Lang and a shown title
+
+
 def write_pdf(document) -> bytes:
+    if TAGGED:
+        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_version="1.7")
     return document.write_pdf(pdf_version="1.7")
 
 
@@ -97,24 +102,126 @@ def derive_a3(a4: bytes, meta: dict) -> bytes:
 
 
 def merge(front: bytes, parts: list[tuple[str, str]], meta: dict, front_outline: str) -> bytes:
-    """A booklet: the cover and contents pages, then each map's A4 page, with bookmarks."""
+    """A booklet: the cover and contents pages, then each map's A4 page, with bookmarks and one tag tree."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
+    tags = _TagMerger(writer)
     front_reader = PdfReader(io.BytesIO(front))
-    for page in front_reader.pages:
-        writer.add_page(page)
+    tags.add(front_reader, lambda: [writer.add_page(p) for p in front_reader.pages])
     writer.add_outline_item(title=front_outline, page_number=0)
     for path, title in parts:
         first = len(writer.pages)
-        for page in PdfReader(path).pages:
-            writer.add_page(page)
+        reader = PdfReader(path)
+        tags.add(reader, lambda r=reader: [writer.add_page(p) for p in r.pages])
         writer.add_outline_item(title=title, page_number=first)
+    tags.finish(front_reader)
     set_meta(writer, meta)
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+class _TagMerger:
+    """Joins the structure trees of tagged PDFs (PDF/UA) as their pages are appended, in page order.
+
+    pypdf copies pages but not their tags: each source's elements are cloned under one Document
+    element, and the numbers that tie marked content and links to elements (/StructParents,
+    /StructParent, the parent tree) are shifted so that the sources do not collide."""
+
+    def __init__(self, writer):
+        from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+        self.writer = writer
+        self.kids = ArrayObject()
+        self.nums = ArrayObject()
+        self.offset = 0
+        self.doc = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                                        NameObject("/S"): NameObject("/Document"),
+                                                        NameObject("/K"): self.kids}))
+        self.tagged = True
+
+    def add(self, reader, append) -> None:
+        from pypdf.generic import NumberObject, NameObject
+
+        first = len(self.writer.pages)
+        append()
+        tree = reader.trailer["/Root"].get("/StructTreeRoot")
+        if tree is None:
+            self.tagged = False
+            return
+        tree = tree.get_object()
+        for source, page in zip(reader.pages, self.writer.pages[first:], strict=True):
+            if "/StructParents" in source:  # add_page drops it: pypdf does not merge tag trees itself
+                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + self.offset)
+            for annot in page.get("/Annots", []) or []:
+                annot = annot.get_object()
+                if "/StructParent" in annot:
+                    annot[NameObject("/StructParent")] = NumberObject(int(annot["/StructParent"]) + self.offset)
+        top = tree.get("/K")
+        top = top.get_object() if top is not None else None
+        items = list(top) if isinstance(top, list) else [top] if top is not None else []
+        for item in items:  # a source's Document element is unwrapped: its parts join the booklet's Document
+            elem = item.get_object()
+            inner = elem.get("/K") if elem.get("/S") == "/Document" else None
+            inner_obj = inner.get_object() if inner is not None else None
+            parts = list(inner_obj) if isinstance(inner_obj, list) else [inner] if inner is not None else [item]
+            for kid in parts:
+                self.kids.append(kid.clone(self.writer, ignore_fields=("/P",)) if hasattr(kid, "clone") else kid)
+        high = -1
+        for key, value in _parent_tree(tree.get("/ParentTree")):
+            self.nums += [NumberObject(key + self.offset), value.clone(self.writer, ignore_fields=("/P",))]
+            high = max(high, key)
+        self.offset += high + 1
+
+    def finish(self, front_reader) -> None:
+        from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
+
+        if not self.tagged:
+            return
+        _set_parents(self.doc, self.doc.get_object())
+        root = self.writer._root_object
+        root[NameObject("/StructTreeRoot")] = self.writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): self.doc,
+            NameObject("/ParentTree"): self.writer._add_object(DictionaryObject({NameObject("/Nums"): self.nums})),
+            NameObject("/ParentTreeNextKey"): NumberObject(self.offset)}))
+        root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+        root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"):
+                                                                   BooleanObject(True)})
+        self.doc.get_object()[NameObject("/P")] = root["/StructTreeRoot"]
+        xmp = front_reader.trailer["/Root"].get("/Metadata")  # PDF/UA identification (the cover's title)
+        if xmp is not None:
+            root[NameObject("/Metadata")] = xmp.clone(self.writer)
+
+
+def _parent_tree(node, depth: int = 0):
+    """(key, value) pairs of a number tree (flat /Nums or /Kids)."""
+    if node is None or depth > 20:
+        return
+    node = node.get_object()
+    nums = node.get("/Nums") or []
+    for i in range(0, len(nums) - 1, 2):
+        yield int(nums[i]), nums[i + 1]
+    for kid in node.get("/Kids") or []:
+        yield from _parent_tree(kid, depth + 1)
+
+
+def _set_parents(ref, elem, depth: int = 0) -> None:
+    """Every structure element's /P, after cloning without them (cloning /P would copy each source's whole tree)."""
+    from pypdf.generic import NameObject
+
+    if depth > 200:
+        return
+    kids = elem.get("/K")
+    kids = kids.get_object() if kids is not None else None
+    for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+        if not hasattr(kid, "get_object"):
+            continue
+        child = kid.get_object()
+        if isinstance(child, dict) and "/S" in child:
+            child[NameObject("/P")] = ref
+            _set_parents(kid, child, depth + 1)
 
 
 def page_count(path: str) -> int:

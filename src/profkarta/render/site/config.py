@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from profkarta.render.site.assets import palette_stylesheet
+
 # Plugins that reach the network at build time or in the reader's browser: never run them.
 NETWORK_PLUGINS = {"social": "рисует картинки для соцсетей, скачивая шрифты из интернета (profkarta рисует их сам)",
                    "privacy": "скачивает внешние файлы во время сборки",
@@ -11,7 +13,6 @@ NETWORK_PLUGINS = {"social": "рисует картинки для соцсет�
                    "material/privacy": "скачивает внешние файлы во время сборки"}
 DEFAULT_FEATURES = ["navigation.tabs", "navigation.top", "navigation.footer", "search.suggest",
                     "search.highlight", "content.tooltips"]
-BRAND_CSS_KEYS = {"primary": "--pk-navy", "accent": "--pk-orange"}
 
 
 def _plugins(user: object, warnings: list[str]) -> list:
@@ -78,9 +79,14 @@ def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path,
     theme = {k: v for k, v in theme_user.items() if k not in ("name", "custom_dir", "font", "language", "logo")}
     theme.update(name="material", custom_dir=str(custom_dir), font=False, language="ru")
     theme["features"] = list(dict.fromkeys([*(theme_user.get("features") or DEFAULT_FEATURES)]))
-    if brand_css(user) or not theme.get("palette"):
-        palette = theme.get("palette") if isinstance(theme.get("palette"), dict) else {}
-        theme["palette"] = {**palette, "primary": "custom", "accent": "custom"}
+    # brand colours always go through material's `custom` palette (render/site/palette.py fills it in);
+    # a named material colour in mkdocs.yml is taken over as the brand colour, not applied by material
+    palette = theme.get("palette")
+    palette = palette[0] if isinstance(palette, list) and palette and isinstance(palette[0], dict) else palette
+    palette = dict(palette) if isinstance(palette, dict) else {}
+    theme["palette"] = {**palette, "primary": "custom", "accent": "custom"}
+    if palette.get("scheme", "default") == "default" and (sheet := palette_stylesheet()):
+        extra["pk_skip_css"] = sheet  # material's palette stylesheet holds nothing for custom colours
     if logo:
         theme["logo"] = logo
         theme.setdefault("favicon", logo)
@@ -108,25 +114,6 @@ def local_only(items: object, warnings: list[str]) -> list[str]:
         else:
             out.append(item)
     return out
-
-
-def brand_css(user: dict) -> str:
-    """CSS variables from extra.brand colours (primary, accent) in mkdocs.yml, when given as CSS colours."""
-    brand = (user.get("extra") or {}).get("brand") if isinstance(user.get("extra"), dict) else None
-    if not isinstance(brand, dict):
-        return ""
-    decls = []
-    for key, var in BRAND_CSS_KEYS.items():
-        value = brand.get(key)
-        if isinstance(value, str) and _css_colour(value):
-            decls.append(f"{var}: {value.strip()};")
-    return (":root { " + " ".join(decls) + " }\n") if decls else ""
-
-
-def _css_colour(value: str) -> bool:
-    import re
-
-    return bool(re.fullmatch(r"#[0-9a-fA-F]{3,8}|rgb\(\s*[\d\s,%.]+\)|[a-zA-Z]{3,20}", value.strip()))
 
 
 def make_nav(handwritten_top: list[str], sections: dict[str, list[str]], user_nav: object,

@@ -13,12 +13,14 @@ import yaml
 
 from profkarta import urls
 from profkarta.cache import Cache
-from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_file
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
-from profkarta.render.site.config import brand_css, local_only, make_config, make_nav
+from profkarta.render.images import WEB_SIDE, intrinsic_size, is_raster, normalize, normalized_file
 from profkarta.render.popularization import report_csv
+from profkarta.render.site.assets import CSS_BUNDLE, bundle
+from profkarta.render.site.config import local_only, make_config, make_nav
 from profkarta.render.site.ics import programme_ics
+from profkarta.render.site.palette import palette_css
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
 from profkarta.render.site.shell import Tokens
@@ -103,7 +105,7 @@ def _overrides(root: Path, build: Path, user: dict) -> Path:
     project_over = root / "theme" / "overrides"
     if project_over.is_dir():
         shutil.copytree(project_over, out, dirs_exist_ok=True)
-    (out / "assets" / "profkarta" / "brand.css").write_text(brand_css(user), encoding="utf-8")
+    bundle(out, palette_css(user))  # one minified stylesheet: fewer, smaller requests before the first paint
     return out
 
 
@@ -145,6 +147,8 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     token = secrets.token_hex(12)
     writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo
+    sizes = {rel: intrinsic_size(docs / rel) for rel in {logo, *(lg.path for lg in data.logos.values())}}
+    writer.env.globals["img_size"] = sizes.get  # width/height on every <img>: no layout shift as logos load
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
     done = 0
     brand = (user.get("extra") or {}).get("brand", {}).get("name") if isinstance(user.get("extra"), dict) and \
@@ -181,10 +185,12 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     nav = make_nav(top, sections, user.get("nav"), empty_sections(data, handwritten))
     config = make_config(user, docs_dir=docs, site_dir=site_dir, custom_dir=overrides,
                          site_name=data.site_name, site_url=data.site_url, nav=nav, logo=logo,
-                         extra_css=["assets/profkarta/fonts.css", "assets/profkarta/profkarta.css",
-                                    "assets/profkarta/brand.css"],
+                         extra_css=[CSS_BUNDLE],
                          warnings=warnings, token=token)
-    config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
+    config["extra_javascript"] = ["assets/profkarta/profkarta.min.js",
+                                  *local_only(user.get("extra_javascript"), warnings)]
+    if logo_size := sizes.get(logo):
+        config["extra"]["pk_logo_size"] = list(logo_size)
     return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
 
 

@@ -94,7 +94,7 @@ class PageWriter:
         self.count += 1
 
     def description(self, *parts: str | None) -> str:
-        return " ".join(p.strip() for p in parts if p and p.strip())[:300]
+        return text.clip(" ".join(p.strip() for p in parts if p and p.strip()), 200)
 
     def home(self) -> None:
         d = self.data

@@ -16,6 +16,7 @@ from profkarta.render.site.generate import generate
 from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.mkdocs_run import run_mkdocs
 from profkarta.render.site.search import add_search_entries
+from profkarta.render.site.seo import write_seo
 from profkarta.render.site.share import ShareDrawer
 from profkarta.render.site.view import SiteData, build_view
 
@@ -96,6 +97,7 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
                 gen, data, validated.project.root / "theme", out_dir, cache_dir, workers, progress)
         add_search_entries(out_dir, data)
+        write_seo(out_dir, data)  # robots.txt; sitemap lastmod from the data, not the build day
         result.timings["страницы карт"] = time.perf_counter() - t1
     write_catalog(data, out_dir, pdfs)
     return result

@@ -28,9 +28,13 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(_font_dir() / name), size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
-    words, lines, cur = text.split(), [], ""
-    for w in words:
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str] | None:
+    """Whole words on lines no wider than width; None when a single word is wider than that."""
+    lines: list[str] = []
+    cur = ""
+    for w in text.split():
+        if draw.textlength(w, font=font) > width:
+            return None
         cand = f"{cur} {w}".strip()
         if draw.textlength(cand, font=font) <= width or not cur:
             cur = cand
@@ -39,12 +43,42 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
             cur = w
     if cur:
         lines.append(cur)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        while lines[-1] and draw.textlength(lines[-1] + "…", font=font) > width:
-            lines[-1] = lines[-1][:-1]
-        lines[-1] = lines[-1].rstrip() + "…"
     return lines
+
+
+def fit_text(draw: ImageDraw.ImageDraw, text: str, sizes: tuple[int, ...], width: int, max_lines: int,
+             bold: bool = False, shrink: bool = True) -> tuple[ImageFont.FreeTypeFont, list[str], int] | None:
+    """(font, lines, line height): the largest size at which the whole text fits in max_lines — shrunk, never cut.
+
+    With shrink, past the given sizes the type keeps getting smaller (a very long title is small rather than
+    truncated); without it, None says the text does not fit at the given sizes."""
+    size = sizes[0]
+    candidates = [*sizes, *range(sizes[-1] - 2, 11, -2)] if shrink else list(sizes)
+    for size in candidates:
+        font = _font(size, bold)
+        lines = _wrap(draw, text, font, width)
+        if lines is not None and len(lines) <= max_lines:
+            return font, lines, round(size * 1.22)
+    if not shrink:
+        return None
+    font = _font(size, bold)
+    return font, _wrap(draw, text, font, width) or [text], round(size * 1.22)
+
+
+def title_block(d: ImageDraw.ImageDraw, title: str, college: str, room: int) -> tuple:
+    """Fonts, lines and line heights of the title and the college that fit `room` pixels of height."""
+    for title_lines, college_lines in ((2, 2), (3, 2), (3, 3), (4, 3)):
+        t = fit_text(d, title, (60, 54, 48, 42, 36), W - 128, title_lines, bold=True, shrink=False)
+        c = fit_text(d, college, (28, 26, 24, 22), W - 128, college_lines, shrink=False)
+        if t and c and len(t[1]) * t[2] + 8 + len(c[1]) * c[2] <= room:
+            return (*t, *c)
+    for size in range(34, 11, -2):  # a very long title: smaller type, never a cut word
+        t = fit_text(d, title, (size,), W - 128, 99, bold=True)
+        c = fit_text(d, college, (min(size, 22),), W - 128, 99)
+        assert t and c
+        if len(t[1]) * t[2] + 8 + len(c[1]) * c[2] <= room or size == 12:
+            return (*t, *c)
+    raise AssertionError("unreachable")
 
 
 def share_lines(m, brand: str) -> tuple[str, ...]:
@@ -71,18 +105,19 @@ def draw_share(lines: tuple[str, ...], out: Path | io.BytesIO) -> None:
     y = 190
     d.text((64, y), kind, font=_font(30), fill=ORANGE)
     y += 52
-    big = _font(60, True)
-    for line in _wrap(d, title, big, W - 128, 2):
+    big, lines, step, small, clines, cstep = title_block(d, title, college, H - 160 - y)  # badge at H - 150
+    for line in lines:
         d.text((64, y), line, font=big, fill=WHITE)
-        y += 74
+        y += step
     y += 8
-    for line in _wrap(d, college, _font(28), W - 128, 2):
-        d.text((64, y), line, font=_font(28), fill=PALE)
-        y += 38
+    for line in clines:
+        d.text((64, y), line, font=small, fill=PALE)
+        y += cstep
     d.rounded_rectangle([64, H - 150, 64 + d.textlength(salary, font=_font(34, True)) + 40, H - 86], radius=12,
                         fill=WHITE)
     d.text((84, H - 142), salary, font=_font(34, True), fill=NAVY)
-    d.text((64, H - 66), where, font=_font(24), fill=PALE)
+    wfont, wlines, _ = fit_text(d, where, (24, 22, 20, 18), W - 128, 1) or (_font(18), [where], 0)
+    d.text((64, H - 66), wlines[0], font=wfont, fill=PALE)
     if draft:
         d.rounded_rectangle([W - 260, 60, W - 64, 120], radius=10, outline=ORANGE, width=4)
         d.text((W - 236, 70), draft, font=_font(34, True), fill=ORANGE)
@@ -138,8 +173,10 @@ def draw_default(site_name: str, brand: str, out: Path) -> None:
     """The share image of pages that are not maps: the brand and the site's name."""
     im, d = _canvas(brand, "Карьерные карты выпускников")
     y = 230
-    for line in _wrap(d, site_name, _font(58, True), W - 128, 4):
-        d.text((64, y), line, font=_font(58, True), fill=WHITE)
-        y += 72
+    font, lines, step = (fit_text(d, site_name, (58, 52, 46, 40), W - 128, 4, bold=True)
+                         or (_font(40, True), [site_name], 0))
+    for line in lines:
+        d.text((64, y), line, font=font, fill=WHITE)
+        y += step
     out.parent.mkdir(parents=True, exist_ok=True)
     im.save(out, "PNG", compress_level=1)  # flat colours: level 1 is small enough and ~5× faster

@@ -142,3 +142,13 @@ def share_links(url: str, title: str) -> list[tuple[str, str, str]]:
         ("telegram", "Telegram", f"https://t.me/share/url?url={q(marked('telegram'))}&text={q(title)}"),
         ("max", "MAX", f"https://max.ru/:share?text={q(title + ' ' + marked('max'))}"),
     ]
+
+
+def clip(value: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word and ended with «…» (meta and share descriptions)."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    head = value[:limit]
+    cut = head if value[limit] == " " or " " not in head else head.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—–-(«") + "…"

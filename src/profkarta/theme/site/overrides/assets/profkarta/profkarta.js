@@ -159,7 +159,20 @@
     });
   }
 
-  function init() { initA11y(); initCatalog(); initQr(); initCopy(); }
+  // a wide table or code sample scrolls sideways inside its own box on a phone: keyboard users must reach it too
+  function initScrollRegions() {
+    $$(".md-typeset pre > code").forEach(function (code) {
+      if (!code.hasAttribute("tabindex")) code.setAttribute("tabindex", "0");
+    });
+    $$(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      var caption = $("caption", wrap);
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Таблица");
+    });
+  }
+  function init() { initA11y(); initCatalog(); initQr(); initCopy(); initScrollRegions(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
