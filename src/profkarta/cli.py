@@ -26,7 +26,8 @@ _ARGPARSE_RU = {
 }
 argparse._ = lambda s: _ARGPARSE_RU.get(s, s)  # type: ignore[attr-defined]
 
-COMMANDS = ("init", "validate", "build", "serve", "new", "schema")
+COMMANDS = ("init", "validate", "build", "serve", "new", "schema", "export", "import")
+MODULES = {"import": "import_"}  # a module cannot be named after a Python keyword
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     subs = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser,
                                  title="команды")
     for name in COMMANDS:
-        importlib.import_module(f"profkarta.commands.{name}").add_parser(subs)
+        importlib.import_module(f"profkarta.commands.{MODULES.get(name, name)}").add_parser(subs)
     return parser
 
 
