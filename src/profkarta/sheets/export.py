@@ -66,7 +66,7 @@ def _scaffold(name: str) -> str:
 
 
 def _template_rows() -> dict[str, list[Row]]:
-    """One example row per sheet, taken from the commented scaffolds of `profkarta new`."""
+    """Example rows (one cluster, map, team), taken from the commented scaffolds of `profkarta new`."""
     from profkarta.sheets.layout import branch_model
 
     specs = {s.name: s for s in all_sheets()}
@@ -89,7 +89,7 @@ def _template_rows() -> dict[str, list[Row]]:
     for part in (cluster_rows(cid, cluster, specs), map_rows(cid, mid, cmap, specs),
                  team_rows("ambassadory", team, body, specs)):
         for name, got in part.items():
-            rows[name].extend(got[:1] if name not in ("Ступени", "Поддержка") else got)
+            rows[name].extend(got)  # one cluster, map and team; a valid team needs its four members
     return rows
 
 
