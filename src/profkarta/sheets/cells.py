@@ -35,9 +35,7 @@ def _scalar(value: Any) -> Any:
             raise NotCell  # an integral float comes back as an int
         return value
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None or value.year < 1900:
-            raise NotCell
-        return value
+        raise NotCell  # Excel keeps times to the millisecond and no time zone: «Другие поля» keep them exactly
     if isinstance(value, dt.date):
         if value.year < 1900:
             raise NotCell
@@ -145,5 +143,22 @@ def cell_value(kind: str, value: Any) -> Any:
 
 
 def dump_other(data: dict) -> str:
-    """The «Другие поля» cell: a YAML mapping of what has no column."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000).rstrip("\n")
+    """The «Другие поля» cell: a YAML mapping of what has no column (escaped where plain text would change)."""
+    for readable in (True, False):
+        text = yaml.safe_dump(data, allow_unicode=readable, sort_keys=False, default_flow_style=False,
+                              width=1000).rstrip("\n")
+        try:
+            if same_data(yaml.safe_load(text), data):
+                break
+        except yaml.YAMLError:
+            continue
+    return text
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Same data whatever the key order (what a YAML reader sees)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_data(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    return same(a, b)

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from profkarta.errors import LoadError
 from profkarta.load.yamlfile import parse_yaml
 from profkarta.model import CareerMap, Cluster, Team
-from profkarta.sheets.cells import same
+from profkarta.sheets.cells import same_data
 
 MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team}
 _QUOTE = re.compile(r"^[\d.+\-() ]+$")  # codes, protocol numbers, phones: quoted as in the scaffolds
@@ -136,7 +136,7 @@ def dump(kind: str, data: dict, ident: str, body: str | None = None) -> str:
     plain = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
     head = HEAD[kind].format(id=ident)
     for text in (head + _comment(kind, plain.rstrip("\n")) + "\n", head + plain,
-                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False)):
+                 yaml.safe_dump(data, allow_unicode=True, sort_keys=False), yaml.safe_dump(data, sort_keys=False)):
         if _reads_back(text, data):
             break
     if kind == "team":
@@ -154,8 +154,4 @@ def _reads_back(text: str, data: dict) -> bool:
 
 def equal(a: Any, b: Any) -> bool:
     """Same data whatever the key order (what a YAML reader sees)."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(equal(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(equal(x, y) for x, y in zip(a, b, strict=False))
-    return same(a, b)
+    return same_data(a, b)
