@@ -11,7 +11,7 @@ import yaml
 from profkarta.cli import main
 from profkarta.sheets.assemble import read_book
 from profkarta.sheets.yamlout import equal
-from tests.sheets.conftest import columns, edit_book, export, find_row, project_data
+from tests.sheets.conftest import columns, edit_book, find_row, project_data
 
 TEHNOLOG = "career_maps/demo-mashinostroenie/tehnolog.yaml"
 

@@ -56,10 +56,10 @@ def _paths(data, prefix=()):
     yield prefix
     if isinstance(data, dict):
         for k, v in data.items():
-            yield from _paths(v, prefix + (k,))
+            yield from _paths(v, (*prefix, k))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _paths(v, prefix + (i,))
+            yield from _paths(v, (*prefix, i))
 
 
 def _get(data, loc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from profkarta.errors import UsageError
 from profkarta.load.project import MAPS_DIR, TEAMS_DIR
@@ -49,7 +49,7 @@ def _clusters(r: Reader, rows: dict[str, list[RowData]]) -> None:
         r.clusters[cid] = fd
         lists = {}
         for key, sheet in (("colleges", "Колледжи"), ("employers", "Работодатели")):
-            items = []
+            items: list[dict] = []
             for sub in rows[sheet]:
                 if str(sub.values.get(CLUSTER_ID, "")).strip() == cid:
                     obj: dict = {}
@@ -84,10 +84,10 @@ def _maps(r: Reader, rows: dict[str, list[RowData]]) -> None:
         r.fill(row, fd, (), fd.data)
     built: dict[tuple, dict] = {key: {} for key in r.maps}  # ladder, branches, support built from rows
     for row in rows["Ступени"]:
-        fd = _owner(r, row)
-        if fd is None:
+        owner = _owner(r, row)
+        if owner is None:
             continue
-        parts = built[(fd.cluster_id, fd.id)]
+        parts = built[(owner.cluster_id, owner.id)]
         branch = row.values.get(BRANCH)
         has_stage = any(not k.startswith(BRANCH_PREFIX) and k not in (CLUSTER_ID, MAP_ID, BRANCH) for k in row.values)
         if branch is None:
@@ -97,8 +97,8 @@ def _maps(r: Reader, rows: dict[str, list[RowData]]) -> None:
                 continue
             obj: dict = {}
             i = len(parts.setdefault("ladder", []))
-            fd.cells.setdefault(("ladder",), row.cell(MAP_ID))
-            r.fill(row, fd, ("ladder", i), obj)
+            owner.cells.setdefault(("ladder",), row.cell(MAP_ID))
+            r.fill(row, owner, ("ladder", i), obj)
             parts["ladder"].append(obj)
             continue
         n = from_cell("int", branch)
@@ -110,7 +110,7 @@ def _maps(r: Reader, rows: dict[str, list[RowData]]) -> None:
             branches[n] = ({}, [], row)
         head, stages, first = branches[n]
         own: dict = {}
-        probe = FileData(fd.rel, fd.kind, fd.id, fd.cluster_id, fd.anchor)
+        probe = FileData(owner.rel, owner.kind, owner.id, owner.cluster_id, owner.anchor)
         r.fill(row, probe, (), own, BRANCH_PREFIX)
         if first is row:
             head.update(own)
@@ -120,19 +120,18 @@ def _maps(r: Reader, rows: dict[str, list[RowData]]) -> None:
         if has_stage:
             stages.append(row)
     for row in rows["Поддержка"]:
-        fd = _owner(r, row)
-        if fd is None:
+        owner = _owner(r, row)
+        if owner is None:
             continue
         raw = str(row.values.get(SECTION, "")).strip().lower()
-        key = SECTIONS_BACK.get(raw)
-        if key is None:
+        section = SECTIONS_BACK.get(raw)
+        if section is None:
             r.book.error(row.cell(SECTION), f"раздел «{raw}» неизвестен. Выберите из списка: "
                          f"{', '.join(SECTIONS.values())}.")
             continue
-        parts = built[(fd.cluster_id, fd.id)]
-        parts.setdefault("support", {}).setdefault(key, []).append(row)
-    for key, fd in r.maps.items():
-        _finish_map(r, fd, built[key])
+        built[(owner.cluster_id, owner.id)].setdefault("support", {}).setdefault(section, []).append(row)
+    for ids, fd in r.maps.items():
+        _finish_map(r, fd, built[ids])
 
 
 def _owner(r: Reader, row: RowData) -> FileData | None:
@@ -172,9 +171,9 @@ def _finish_map(r: Reader, fd: FileData, parts: dict) -> None:
                 items.append(from_cell(TEXT, row.values["title"]))
                 fd.cells[("support", key, i)] = row.cell("title")
                 continue
-            obj: dict = {}
-            r.fill(row, fd, ("support", key, i), obj)
-            items.append(obj)
+            item: dict = {}
+            r.fill(row, fd, ("support", key, i), item)
+            items.append(item)
         data.setdefault("support", {})[key] = items
     for k, v in data.items():
         if k in fd.data and isinstance(fd.data[k], dict) and isinstance(v, dict):
@@ -197,7 +196,7 @@ def _teams(r: Reader, rows: dict[str, list[RowData]]) -> None:
             r.book.error(row.cell(TEAM_ID), f"команда «{tid}» уже есть в строке {r.teams[tid].anchor[1]}.")
             continue
         fd = FileData(f"{TEAMS_DIR}/{tid}.md", "team", tid, None, row.cell(TEAM_ID))
-        members = []
+        members: list[dict] = []
         for sub in rows["Участники"]:
             if str(sub.values.get(TEAM_ID, "")).strip() == tid:
                 obj: dict = {}

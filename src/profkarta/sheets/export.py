@@ -9,7 +9,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from profkarta.errors import UsageError
 from profkarta.load.project import Project
@@ -97,7 +97,7 @@ def build_workbook(project: Project | None, clusters: list[str] | None = None,
                    template: bool = False) -> tuple[Workbook, list[str]]:
     """The workbook and notes about files that could not be put into it."""
     if template or project is None:
-        rows, notes = _template_rows(), []
+        rows, notes = _template_rows(), list[str]()
     else:
         rows, notes = _collect(project, clusters)
     wb = Workbook()

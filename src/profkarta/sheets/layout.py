@@ -95,7 +95,7 @@ def _kind(t: Any) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-def model_columns(model: type[BaseModel], skip: set[str] = frozenset(), prefix: str = "",
+def model_columns(model: type[BaseModel], skip: frozenset[str] | set[str] = frozenset(), prefix: str = "",
                   title_prefix: str = "") -> list[Column]:
     """Every field the model declares, nested models flattened as «parent.field»; lists of models skipped."""
     out: list[Column] = []
@@ -169,9 +169,8 @@ def sheets() -> list[Sheet]:
                  [cid, mid, *model_columns(CareerMap, skip={"ladder", "support", "branches"}), _other("карты")])
     branch = Column(BRANCH, "Ветка", "пусто — основная лестница; 1, 2… — номер ветки", INT)
     stages = Sheet("Ступени", "ступени лестницы по порядку, затем ступени веток (столбец «Ветка»)",
-                   [cid, mid, branch, *branch_columns(),
-                    Column(BRANCH_PREFIX + OTHER, "Ветка: другие поля", "YAML: поля ветки без своего столбца", TEXT),
-                    *model_columns(Stage), _other("ступени")])
+                   [cid, mid, branch, *model_columns(Stage), _other("ступени"), *branch_columns(),
+                    Column(BRANCH_PREFIX + OTHER, "Ветка: другие поля", "YAML: поля ветки без своего столбца", TEXT)])
     section = Column(SECTION, "Раздел", "колледж / работодатель / регион", CHOICE, tuple(SECTIONS.values()),
                      required=True)
     form = Column(FORM, "Запись", "пусто — как получится; «поля» — всегда {title, description}", CHOICE,

@@ -105,7 +105,9 @@ def ordered(value: Any, model: Any) -> Any:
 
 def _comment(kind: str, text: str) -> str:
     """Comments added line by line; the path of a line is followed by its indentation."""
-    out, stack, block = [], [], None
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []
+    block: int | None = None
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" "))
         if block is not None and (indent > block or not line.strip()):
