@@ -13,7 +13,7 @@ from profkarta.sheets.layout import BOOL, CHOICE, DATE, DICT, ID, INT, LIST, TEX
 
 BULLET = "• "
 MAX_EXACT = 2 ** 53  # Excel keeps numbers as doubles
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r]")  # not allowed in the file, or changed by it
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\r]")  # not allowed in the file, or changed by it
 _DIGITS = re.compile(r"^\s*-?\d+\s*$")
 YES, NO = ("да", "истина", "true"), ("нет", "ложь", "false")
 
@@ -41,7 +41,7 @@ def _scalar(value: Any) -> Any:
             raise NotCell
         return value
     if isinstance(value, str):
-        if not value.strip() or _ILLEGAL.search(value):
+        if not value.strip() or ILLEGAL.search(value):
             raise NotCell  # an empty cell means «no field»
         return value
     raise NotCell

@@ -86,7 +86,11 @@ def _same_on_disk(target: Path, rel: str, fd: FileData) -> bool:
             target.read_text(encoding="utf-8"), rel, target)
     except (LoadError, OSError, UnicodeDecodeError):
         return False
-    return equal(doc.data, fd.data) and (fd.kind != "team" or doc.body == (fd.body or ""))
+    return equal(doc.data, fd.data) and (fd.kind != "team" or _plain(doc.body) == _plain(fd.body or ""))
+
+
+def _plain(body: str) -> str:
+    return body.replace("\r\n", "\n") if body.strip() else ""
 
 
 def _overlay(project: Project, book: Book, docs: dict) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from profkarta.sheets.cells import NotCell, cell_value, dump_other
+from profkarta.sheets.cells import ILLEGAL, NotCell, cell_value, dump_other
 from profkarta.sheets.layout import (BODY, BRANCH, BRANCH_PREFIX, CLUSTER_ID, FORM, FORM_FIELDS, MAP_ID, OTHER,
                                      SECTION, SECTIONS, TEAM_ID, Sheet)
 
@@ -138,6 +138,7 @@ def team_rows(tid: str, data: dict, body: str, sheets: dict[str, Sheet]) -> dict
             members.append({TEAM_ID: tid, **cells, **_other(rest)})
     cells, rest = split(data, sheets["Команды"])
     row = {TEAM_ID: tid, **cells, **_other(rest)}
-    if body:
-        row[BODY] = body
+    if body.strip():
+        # a cell holds no carriage returns or control characters: Windows line ends become plain ones
+        row[BODY] = ILLEGAL.sub("", body.replace("\r\n", "\n"))
     return {"Команды": [row], "Участники": members}
