@@ -182,3 +182,16 @@ def test_salary_cells_are_numbers_and_codes_are_text(demo_book):
     assert code.value == "15.02.16" and code.data_type == "s"
     assert ws.cell(row, columns(ws)["approval.protocol"]).value == "7"
     assert ws.cell(row, columns(ws)["approval.date"]).is_date
+
+
+def test_too_few_stages_points_at_the_stage_rows(demo, demo_book, tmp_path, monkeypatch, capsys):
+    def drop(wb):
+        ws = wb["Ступени"]
+        for title in ("Специалист", "Руководитель", "Молодой специалист"):
+            ws.delete_rows(find_row(ws, **{"#map": "tehnolog", "title": title}))
+    book = edit_book(demo_book, tmp_path / "fewer.xlsx", drop)
+    wb = openpyxl.load_workbook(book)
+    first = find_row(wb["Ступени"], **{"#map": "tehnolog"})
+    code, out = run(demo, "import", str(book), "--force", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1
+    assert f"fewer.xlsx:Ступени!B{first}: ошибка [R2.2] ladder: ступеней в карьерной лестнице: 1" in out, out

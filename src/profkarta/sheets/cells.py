@@ -31,8 +31,8 @@ def _scalar(value: Any) -> Any:
             raise NotCell
         return value
     if isinstance(value, float):
-        if not math.isfinite(value) or value.is_integer():
-            raise NotCell  # an integral float comes back as an int
+        if not math.isfinite(value) or value.is_integer() or float(f"{value:.15g}") != value:
+            raise NotCell  # an integral float comes back as an int; Excel keeps 15 significant digits
         return value
     if isinstance(value, dt.datetime):
         raise NotCell  # Excel keeps times to the millisecond and no time zone: «Другие поля» keep them exactly

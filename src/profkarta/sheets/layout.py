@@ -56,11 +56,13 @@ KIND_HINT = {TEXT: "текст", INT: "целое число", DATE: "дата �
 
 
 def _strip(t: Any) -> Any:
-    """X | None → X."""
+    """X | None → X; Annotated[X, …] → X (validators do not change what a cell holds)."""
+    if typing.get_origin(t) is typing.Annotated:
+        return _strip(typing.get_args(t)[0])
     if typing.get_origin(t) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(t) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            return _strip(args[0])
         return typing.Union[tuple(args)]  # noqa: UP007 - built from a runtime tuple
     return t
 
