@@ -195,3 +195,15 @@ def test_too_few_stages_points_at_the_stage_rows(demo, demo_book, tmp_path, monk
     code, out = run(demo, "import", str(book), "--force", monkeypatch=monkeypatch, capsys=capsys)
     assert code == 1
     assert f"fewer.xlsx:Ступени!B{first}: ошибка [R2.2] ladder: ступеней в карьерной лестнице: 1" in out, out
+
+
+def test_errors_elsewhere_in_the_project_do_not_stop_a_clean_workbook(demo, demo_book, tmp_path, monkeypatch,
+                                                                      capsys):
+    programme = demo / "content/popularization/sverdlovsk-2026.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "oops: 1\n", encoding="utf-8")
+    book = edit_book(demo_book, tmp_path / "e.xlsx",
+                     lambda wb: setattr(_stage_cell(wb, "tehnolog", "Руководитель", "salary.max"), "value", 175000))
+    code, out = run(demo, "import", str(book), "--force", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1 and "Записано файлов: 1" in out and "В других файлах проекта ошибок: 1" in out, out
+    assert "content/popularization/sverdlovsk-2026.yaml:" in out
+    assert yaml.safe_load((demo / TEHNOLOG).read_text(encoding="utf-8"))["ladder"][3]["salary"]["max"] == 175000

@@ -59,4 +59,7 @@ def run(args) -> int:
                   f"предупреждений: {warnings}.", markup=False)
         for path in written:
             out.print(f"  {path.relative_to(root.resolve())}", markup=False)
-    return 0
+        if plan.other_errors:
+            out.print(f"В других файлах проекта ошибок: {len(plan.other_errors)} (книга их не касается) — "
+                      "исправьте их, иначе build не соберёт сайт.", markup=False)
+    return 1 if plan.other_errors else 0

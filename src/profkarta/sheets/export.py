@@ -50,7 +50,7 @@ def _collect(project: Project, wanted: list[str] | None) -> tuple[dict[str, list
         data = entry.doc.data
         if not isinstance(data, dict):
             continue
-        if wanted and data.get("cluster") not in chosen:
+        if wanted and not (isinstance(data.get("cluster"), str) and data["cluster"] in chosen):
             continue
         for name, part in team_rows(entry.id, data, entry.doc.body, specs).items():
             rows[name].extend(part)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from profkarta.errors import LoadError
-from profkarta.findings import ERROR, Finding
+from profkarta.findings import ERROR, CellFinding, Finding
 from profkarta.load.project import Entry, Project, load_project
 from profkarta.load.yamlfile import parse_yaml, split_front_matter
 from profkarta.sheets.assemble import read_book
@@ -34,7 +34,13 @@ class Plan:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == ERROR]
+        """Errors in the workbook's own cells: these stop the import."""
+        return [f for f in self.findings if f.severity == ERROR and isinstance(f, CellFinding)]
+
+    @property
+    def other_errors(self) -> list[Finding]:
+        """Errors in project files the workbook does not touch: reported, they do not stop it."""
+        return [f for f in self.findings if f.severity == ERROR and not isinstance(f, CellFinding)]
 
 
 def parse_field(text: str) -> tuple:
