@@ -97,12 +97,21 @@ def _kind(t: Any) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def field_order(model: Any) -> list[str]:
+    """Field keys with the model's own fields first (a College's id and name before inherited contacts)."""
+    own = set(getattr(model, "__annotations__", {}))
+    fields = getattr(model, "model_fields", {})
+    names = sorted(fields, key=lambda n: n not in own)  # stable: declaration order within each group
+    return [fields[n].alias or n for n in names]
+
+
 def model_columns(model: type[BaseModel], skip: frozenset[str] | set[str] = frozenset(), prefix: str = "",
                   title_prefix: str = "") -> list[Column]:
     """Every field the model declares, nested models flattened as «parent.field»; lists of models skipped."""
     out: list[Column] = []
-    for name, info in model.model_fields.items():
-        key = info.alias or name
+    by_key = {(info.alias or name): info for name, info in model.model_fields.items()}
+    for key in field_order(model):
+        info = by_key[key]
         if key in skip:
             continue
         t = _strip(info.annotation)

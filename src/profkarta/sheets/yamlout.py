@@ -14,6 +14,7 @@ from profkarta.errors import LoadError
 from profkarta.load.yamlfile import parse_yaml
 from profkarta.model import CareerMap, Cluster, Team
 from profkarta.sheets.cells import same_data
+from profkarta.sheets.layout import field_order
 
 MODELS: dict[str, type[BaseModel]] = {"cluster": Cluster, "map": CareerMap, "team": Team}
 _QUOTE = re.compile(r"^[\d.+\-() ]+$")  # codes, protocol numbers, phones: quoted as in the scaffolds
@@ -48,7 +49,8 @@ BEFORE = {  # a blank line and a comment before these top-level sections
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # «  - item» under its key, as in the scaffolds
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -98,7 +100,7 @@ def ordered(value: Any, model: Any) -> Any:
         return [ordered(v, model) for v in value]
     if not isinstance(value, dict):
         return value
-    names = [f.alias or n for n, f in getattr(model, "model_fields", {}).items()]
+    names = field_order(model) if model is not None else []
     keys = [k for k in names if k in value] + [k for k in value if k not in names]
     return {k: ordered(value[k], _field_model(model, k)) for k in keys}
 
@@ -135,7 +137,7 @@ def _comment(kind: str, text: str) -> str:
 def dump(kind: str, data: dict, ident: str, body: str | None = None) -> str:
     """The file's text; comments are dropped if they would change what the file reads as."""
     data = ordered(data, MODELS[kind])
-    plain = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    plain = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096, indent=2)
     head = HEAD[kind].format(id=ident)
     for text in (head + _comment(kind, plain.rstrip("\n")) + "\n", head + plain,
                  yaml.safe_dump(data, allow_unicode=True, sort_keys=False), yaml.safe_dump(data, sort_keys=False)):
