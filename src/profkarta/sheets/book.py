@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -104,8 +105,10 @@ def write_sheet(wb: Workbook, sheet: Sheet, rows: list[dict[str, Any]], refs: di
             widths[j - 1] = max(widths[j - 1], min(60, longest * 1.1 + 2))
     for j, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = round(width, 1)
-    ws.row_dimensions[1].height = 45
-    ws.row_dimensions[2].height = 60
+    # LibreOffice does not grow rows for wrapped text it did not lay out itself: give the header rows room
+    for r, texts in ((1, [c.title + " *" for c in sheet.columns]), (2, [c.hint for c in sheet.columns])):
+        lines = max(math.ceil(len(t) * 1.15 / max(w, 1)) for t, w in zip(texts, widths, strict=True))
+        ws.row_dimensions[r].height = 15 * max(1, min(lines, 8)) + 4
     ids = sum(1 for c in sheet.columns if c.key.startswith("#") and c.kind == "id")
     ws.freeze_panes = ws.cell(HEADER_ROWS + 1, ids + 1)
     ws.auto_filter.ref = f"A{HEADER_ROWS}:{get_column_letter(len(sheet.columns))}{max(HEADER_ROWS, ws.max_row)}"
@@ -154,7 +157,10 @@ def howto_sheet(wb: Workbook, sheets: list[Sheet]) -> None:
     ws = wb.create_sheet(HOWTO, 0)
     listing = "\n".join(f"«{s.name}» — {s.what}." for s in sheets)
     for i, (text, bold) in enumerate(HOWTO_TEXT, 1):
-        cell = ws.cell(i, 1, text.replace("{sheets}", listing))
+        text = text.replace("{sheets}", listing)
+        cell = ws.cell(i, 1, text)
         cell.font = Font(bold=bold, size=13 if i == 1 else 11)
         cell.alignment = WRAP
+        lines = sum(math.ceil(max(len(part), 1) / 115) for part in text.split("\n"))
+        ws.row_dimensions[i].height = 16 * lines + (6 if bold else 4)
     ws.column_dimensions["A"].width = 120

@@ -97,6 +97,11 @@ def _kind(t: Any) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+# Column titles of nested fields: the parent's name in front, shorter where the field's own title says enough.
+SHORT_PREFIX = {"program": "", "salary": "Зарплата: ", "approval": "Утверждение: ", "contacts": "Контакты: ",
+                "curator": "Куратор: "}
+
+
 def field_order(model: Any) -> list[str]:
     """Field keys with the model's own fields first (a College's id and name before inherited contacts)."""
     own = set(getattr(model, "__annotations__", {}))
@@ -117,8 +122,8 @@ def model_columns(model: type[BaseModel], skip: frozenset[str] | set[str] = froz
         t = _strip(info.annotation)
         title = (info.title or key).strip()
         if _is_model(t):
-            head = title.split(" (")[0]
-            out.extend(model_columns(t, prefix=f"{prefix}{key}.", title_prefix=f"{title_prefix}{head}: "))
+            head = SHORT_PREFIX.get(key, title.split(" (")[0] + ": ")
+            out.extend(model_columns(t, prefix=f"{prefix}{key}.", title_prefix=f"{title_prefix}{head}"))
             continue
         kind = _kind(t)
         if kind is None:
