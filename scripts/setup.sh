@@ -14,6 +14,12 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
+# LibreOffice Calc without GUI (≈270 MB, ≈30 s): the test that imports a workbook saved by Calc.
+if ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui \
+    >/dev/null || echo "LibreOffice не установлен: тест книги, сохранённой в Calc, будет пропущен"
+fi
 
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv

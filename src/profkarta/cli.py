@@ -39,7 +39,9 @@ def russian_argparse() -> Iterator[None]:
     finally:
         argparse._ = saved  # type: ignore[attr-defined]
 
-COMMANDS = ("init", "validate", "build", "serve", "new", "schema", "coverage", "packet")
+
+COMMANDS = ("init", "validate", "build", "serve", "new", "schema", "coverage", "packet", "export", "import")
+MODULES = {"import": "import_"}  # a module cannot be named after a Python keyword
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     subs = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser,
                                  title="команды")
     for name in COMMANDS:
-        importlib.import_module(f"profkarta.commands.{name}").add_parser(subs)
+        importlib.import_module(f"profkarta.commands.{MODULES.get(name, name)}").add_parser(subs)
     return parser
 
 

@@ -102,3 +102,15 @@ def rel(path: Path, root: Path | None) -> str:
             except ValueError:
                 pass
     return path.as_posix()
+
+
+@dataclass(frozen=True, order=True)
+class CellFinding(Finding):
+    """A finding about a workbook cell: «карты.xlsx:Ступени!H12» instead of file:line:col (line = row)."""
+
+    sheet: str = ""
+    cell: str = ""
+
+    def format(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.file}:{self.sheet}!{self.cell}: {SEVERITY_RU[self.severity]} [{self.rule}]{field} {self.message}"

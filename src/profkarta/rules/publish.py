@@ -58,11 +58,21 @@ def scaffold_hit(text: str) -> tuple[str, str] | None:
 
 
 def where(entry: Entry, loc: tuple) -> str:
-    """«ступень 2 «Наладчик»: » for a value inside the ladder, «колледж «dpk»: » inside colleges."""
+    """«ступень 2 «Наладчик»: » inside the ladder, «ветка «…», ступень 1 «…»: » inside a branch, «колледж 1 «dpk»: »
+    inside colleges — so that a message names the place in words, not only as ladder[1]."""
     if len(loc) >= 2 and loc[0] == "ladder" and isinstance(loc[1], int):
         from profkarta.rules.r2 import _stage_name
 
         return _stage_name(entry.doc.get(loc[:2]), loc[1]) + ": "
+    if len(loc) >= 2 and loc[0] == "branches" and isinstance(loc[1], int):  # «ветка «…», ступень 2 «…»: »
+        from profkarta.rules.r2 import _stage_name
+
+        branch = entry.doc.get(loc[:2])
+        title = branch.get("title") if isinstance(branch, dict) else None
+        words = f"ветка «{title.strip()}»" if isinstance(title, str) and title.strip() else f"ветка {loc[1] + 1}"
+        if len(loc) >= 4 and loc[2] == "stages" and isinstance(loc[3], int):
+            words += ", " + _stage_name(entry.doc.get(loc[:4]), loc[3])
+        return words + ": "
     if len(loc) >= 2 and loc[0] in ("colleges", "employers", "members") and isinstance(loc[1], int):
         item = entry.doc.get(loc[:2])
         label = {"colleges": "колледж", "employers": "работодатель", "members": "участник"}[loc[0]]

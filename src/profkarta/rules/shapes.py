@@ -206,25 +206,5 @@ def check_shape(entry: Entry) -> list[Finding]:
             for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
                 out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
             continue
-        if entry.kind == "map":
-            msg = _stage_words(data, loc) + msg
         out.append(Finding(doc.rel, *doc.pos(loc), ERROR, rule_for(entry.kind, loc), loc_str(loc), msg))
     return out
-
-
-def _stage_words(data: dict, loc: tuple) -> str:
-    """«ветка «…», ступень 2 «…»: » for a value inside a stage or a branch, so the user knows which one."""
-    def named(item: Any, i: int, what: str) -> str:
-        title = item.get("title") if isinstance(item, dict) else None
-        return f"{what} {i + 1}" + (f" «{title.strip()}»" if isinstance(title, str) and title.strip() else "")
-
-    if len(loc) >= 3 and loc[0] == "ladder" and isinstance(loc[1], int):
-        return named(data["ladder"][loc[1]], loc[1], "ступень") + ": "
-    if len(loc) >= 3 and loc[0] == "branches" and isinstance(loc[1], int):
-        br = data["branches"][loc[1]]
-        title = br.get("title") if isinstance(br, dict) else None
-        words = f"ветка «{title.strip()}»" if isinstance(title, str) and title.strip() else f"ветка {loc[1] + 1}"
-        if len(loc) >= 5 and loc[2] == "stages" and isinstance(loc[3], int):
-            words += ", " + named(br["stages"][loc[3]], loc[3], "ступень")
-        return words + ": "
-    return ""
