@@ -284,7 +284,7 @@ def versions() -> dict:
     for pkg in ("profkarta", "mkdocs", "mkdocs-material", "weasyprint", "pydantic", "PyYAML", "pypdf"):
         try:
             out[pkg] = version(pkg)
-        except Exception:  # noqa: BLE001 - a missing package is reported as such
+        except Exception:
             out[pkg] = None
     return out
 
@@ -330,7 +330,8 @@ def show(r: dict) -> None:
           f"mkdocs-material {v['mkdocs-material']}, WeasyPrint {v['weasyprint']}, pydantic {v['pydantic']}")
     val = r["validation"]
     print(f"проверка:   {val['maps_per_s']} карт/с ({val['seconds']} с; ошибок {val['errors']}, предупр. "
-          f"{val['warnings']})  | голый yaml CSafeLoader: {val['bare_maps_per_s']} карт/с ({val['bare_yaml_seconds']} с)"
+          f"{val['warnings']})  | голый yaml CSafeLoader: {val['bare_maps_per_s']} карт/с "
+          f"({val['bare_yaml_seconds']} с)"
           f"  | отношение {val['ratio_to_bare']}× (цель ≤ 3, ≥ 1000 карт/с)")
     if "site" in r:
         s = r["site"]

@@ -321,7 +321,8 @@ def write(path: Path, data: str | Image.Image) -> None:
         path.write_text(data, encoding="utf-8", newline="\n")
     else:
         data.save(path, format="PNG", optimize=True)
-    print(f"  {path.resolve().relative_to(Path.cwd().resolve()) if path.resolve().is_relative_to(Path.cwd().resolve()) else path}")
+    here = Path.cwd().resolve()
+    print(f"  {path.resolve().relative_to(here) if path.resolve().is_relative_to(here) else path}")
 
 
 def draw_cluster(cdir: Path) -> int:

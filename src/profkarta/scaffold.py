@@ -67,8 +67,8 @@ def _cluster_ids(root: Path, cluster: str) -> tuple[str, list[str]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError):
         data = {}
-    colleges = [c.get("id") for c in data.get("colleges") or [] if isinstance(c, dict) and c.get("id")]
-    employers = [e.get("id") for e in data.get("employers") or [] if isinstance(e, dict) and e.get("id")]
+    colleges = [str(c["id"]) for c in data.get("colleges") or [] if isinstance(c, dict) and c.get("id")]
+    employers = [str(e["id"]) for e in data.get("employers") or [] if isinstance(e, dict) and e.get("id")]
     return (colleges[0] if colleges else "college"), (employers or ["employer"])
 
 

@@ -107,7 +107,7 @@ def applied_constraints(schema: dict, root_name: str) -> set[tuple[str, str | No
 
 def schema_of(kind: str) -> dict:
     name, model = KINDS[kind]
-    schema = model.model_json_schema()
+    schema = model.model_json_schema()  # type: ignore[attr-defined,unused-ignore]
     _constrain(model.__name__, schema)
     for def_name, sub in (schema.get("$defs") or {}).items():
         _constrain(def_name, sub)

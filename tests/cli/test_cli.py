@@ -139,7 +139,8 @@ def test_schema_has_russian_titles(tmp_path, capsys):
 def test_help_is_russian():
     out = subprocess.run([sys.executable, "-m", "profkarta", "--help"], capture_output=True, text=True).stdout
     assert "использование" in out and "команды" in out and "проверить" in out
-    out = subprocess.run([sys.executable, "-m", "profkarta", "validate", "--help"], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-m", "profkarta", "validate", "--help"], capture_output=True,
+                         text=True).stdout
     assert "предупреждения" in out and "show this help" not in out
 
 

@@ -57,10 +57,10 @@ def _paths(data, prefix=()):
     yield prefix
     if isinstance(data, dict):
         for k, v in data.items():
-            yield from _paths(v, prefix + (k,))
+            yield from _paths(v, (*prefix, k))
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            yield from _paths(v, prefix + (i,))
+            yield from _paths(v, (*prefix, i))
 
 
 def _set(data, loc, value):
@@ -79,7 +79,7 @@ def test_mutated_projects_give_only_findings(tmp_path_factory, data):
     path = root / target
     text = path.read_text(encoding="utf-8")
     if target.endswith(".md"):
-        head, front, body = text.split("---", 2)
+        _head, front, body = text.split("---", 2)
         original = yaml.safe_load(front)
     else:
         original = yaml.safe_load(text)

@@ -19,7 +19,8 @@ from tests.util import check, copy_project, edit
 ALLOWED = {"profkarta", "new", "map", "cluster", "team", "build", "serve", "validate", "init", "strict", "drafts",
            "code", "yaml", "utf", "json", "svg", "png", "jpeg", "jpg", "webp", "pdf", "qr", "id", "true", "false",
            "vs", "windows", "libreoffice", "mkdocs", "extra", "brand", "logo", "https", "http", "url", "site",
-           "example", "env", "pt", "packet", "coverage", "export", "import", "xlsx", "csv", "programme", "plan", "telegram", "null",
+           "example", "env", "pt", "packet", "coverage", "export", "import", "xlsx", "csv", "programme", "plan",
+           "telegram", "null",
            "schema"}
 
 

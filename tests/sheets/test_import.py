@@ -85,7 +85,8 @@ def test_text_in_a_number_cell(demo, demo_book, tmp_path, monkeypatch, capsys):
     lines = _import_errors(demo, demo_book, tmp_path, monkeypatch, capsys,
                            lambda wb: setattr(_stage_cell(wb, "tehnolog", "Специалист", "salary.min"), "value",
                                               "двадцать"))
-    assert lines == [f"edited.xlsx:{ref}: ошибка [R2.4] ladder[2].salary.min: ступень 3 «Специалист»: ожидается целое число без пробелов, "
+    assert lines == [f"edited.xlsx:{ref}: ошибка [R2.4] ladder[2].salary.min: ступень 3 «Специалист»: "
+                     "ожидается целое число без пробелов, "
                      "точек и букв, например 45000, а записано «двадцать»."], lines
 
 

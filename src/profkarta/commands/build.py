@@ -97,10 +97,12 @@ def add_parser(subs) -> None:
                         "программы популяризации), PDF для печати и catalog.json. При ошибках проверки папка сайта "
                         "не меняется.")
     p.add_argument("-d", "--site-dir", metavar="ПАПКА", default="site", help="куда записать сайт (по умолчанию site/)")
-    p.add_argument("--site-url", metavar="АДРЕС", help="адрес сайта для ссылок и QR-кодов (важнее site_url из mkdocs.yml)")
+    p.add_argument("--site-url", metavar="АДРЕС",
+                   help="адрес сайта для ссылок и QR-кодов (важнее site_url из mkdocs.yml)")
     p.add_argument("--drafts", action="store_true", help="включить черновики карт (с пометкой «ПРОЕКТ»)")
     p.add_argument("--no-print", action="store_true", help="не делать PDF (быстрее; для проверки вида сайта)")
-    p.add_argument("--workers", type=int, metavar="N", help="сколько процессов рисуют PDF (по умолчанию — по числу ядер)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="сколько процессов рисуют PDF (по умолчанию — по числу ядер)")
     p.add_argument("--changed-list", metavar="ФАЙЛ", help="записать в ФАЙЛ список изменившихся файлов сайта "
                    "(по одному пути на строку — для загрузки на хостинг только нового)")
     add_check_options(p)

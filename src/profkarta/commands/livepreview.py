@@ -20,7 +20,8 @@ from profkarta.validate import validate
 WATCHED = ("career_maps", "content", "theme", "mkdocs.yml")
 VERSION_PATH = "/__profkarta/version"
 RELOAD_PATH = "/__profkarta/reload.js"
-RELOAD_JS = b"""(function(){var v=null;function poll(){fetch("/__profkarta/version",{cache:"no-store"}).then(function(r){return r.json()})
+RELOAD_JS = b"""(function(){var v=null;function poll(){fetch("/__profkarta/version",{cache:"no-store"})
+.then(function(r){return r.json()})
 .then(function(d){if(v===null){v=d.version}else if(d.version!==v){location.reload()}}).catch(function(){})
 .finally(function(){setTimeout(poll,1000)})}poll()})();"""
 TAG = b'<script src="/__profkarta/reload.js"></script>'
@@ -121,7 +122,7 @@ def error_page(findings, message: str | None) -> bytes:
 
 def make_handler(preview: Preview):
     class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002 - keep the terminal for profkarta's own messages
+        def log_message(self, format, *args):
             pass
 
         def translate_path(self, path: str) -> str:
@@ -132,7 +133,7 @@ def make_handler(preview: Preview):
                 return str(site / "__nope__")
             return str(target)
 
-        def do_GET(self):  # noqa: N802 - http.server's naming
+        def do_GET(self):
             path = urlsplit(self.path).path
             if path == VERSION_PATH:
                 return self._send(json.dumps({"version": preview.version}).encode(), "application/json")

@@ -21,7 +21,8 @@ def add_parser(subs) -> None:
     m.add_argument("id", metavar="ID", help="id карты: латиница, цифры, дефисы")
     m.add_argument("--code", metavar="КОД", help="код по перечню СПО, например 15.01.38: код, вид и название "
                    "подставятся сами (без него код впишите в файл)")
-    c = kinds.add_parser("cluster", help="кластер", description="Создаёт career_maps/ID/cluster.yaml и логотипы-заглушки.")
+    c = kinds.add_parser("cluster", help="кластер",
+                         description="Создаёт career_maps/ID/cluster.yaml и логотипы-заглушки.")
     c.add_argument("id", metavar="ID", help="id кластера: латиница, цифры, дефисы")
     t = kinds.add_parser("team", help="команду амбассадоров", description="Создаёт content/ambassadors/ID.md.")
     t.add_argument("id", metavar="ID", help="id команды: латиница, цифры, дефисы")

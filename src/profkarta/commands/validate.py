@@ -17,9 +17,11 @@ def add_parser(subs) -> None:
                         description="Проверяет проект (или указанные папки кластеров и файлы) по методическим "
                         "рекомендациям. Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки, "
                         "2 — неверный вызов.")
-    p.add_argument("paths", nargs="*", metavar="ПУТЬ", help="проект, папка кластера или файл (по умолчанию — текущая папка)")
+    p.add_argument("paths", nargs="*", metavar="ПУТЬ",
+                   help="проект, папка кластера или файл (по умолчанию — текущая папка)")
     add_check_options(p)
-    p.add_argument("--format", choices=("text", "json"), default="text", help="вид вывода: text (по умолчанию) или json")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="вид вывода: text (по умолчанию) или json")
     p.set_defaults(run=run)
 
 

@@ -33,7 +33,8 @@ def resolve_inside(ref: str, base: Path, root: Path) -> Path:
         raise ImageProblem(f"«{ref}» — ссылка, а не файл: картинки берутся только из папки проекта "
                            "(ничего не скачивается). Сохраните файл в папку logos/ и укажите путь к нему.")
     if ref.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", ref):
-        raise ImageProblem(f"«{ref}» — абсолютный путь. Укажите путь относительно папки файла, например logos/logo.png.")
+        raise ImageProblem(f"«{ref}» — абсолютный путь. Укажите путь относительно папки файла, "
+                           "например logos/logo.png.")
     parts = PurePosixPath(ref.replace("\\", "/")).parts
     if ".." in parts:
         raise ImageProblem(f"путь «{ref}» выходит за пределы папки («..»). Положите картинку в папку проекта.")

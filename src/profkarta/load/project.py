@@ -29,7 +29,7 @@ class Entry:
     kind: str  # cluster | map | team | programme | plan
     id: str  # a plan's id is "<programme id>/<year>"
     doc: Document
-    cluster_id: str | None = None
+    cluster_id: str = ""  # the cluster a map or cluster file belongs to; "" for teams and programmes
     model: Any = None
 
     @property
@@ -124,8 +124,8 @@ def read_config(root: Path, findings: list[Finding]) -> SiteConfig:
         return SiteConfig(path=path)
     if not isinstance(raw, dict):
         raw = {}
-    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-    brand = extra.get("brand") if isinstance(extra.get("brand"), dict) else {}
+    extra: dict = raw["extra"] if isinstance(raw.get("extra"), dict) else {}
+    brand: dict = extra["brand"] if isinstance(extra.get("brand"), dict) else {}
     cfg = SiteConfig(path=path, raw=raw)
     if isinstance(raw.get("site_name"), str):
         cfg.site_name = raw["site_name"]
@@ -209,11 +209,11 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
                 continue
             tasks.append((kind, path.stem, None, path))
     tasks.extend(_plan_tasks(root / PROGRAMME_DIR, project))
-    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root)):
+    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root), strict=False):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue
-        entry = Entry(kind, id_, doc, cluster)
+        entry = Entry(kind, id_, doc, cluster or "")
         if kind == "programme" and _old_programme(entry, project):
             continue
         if kind == "cluster":

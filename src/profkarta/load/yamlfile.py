@@ -11,9 +11,9 @@ from profkarta.errors import LoadError
 from profkarta.findings import ERROR, Finding
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
 # Alias expansion beyond this many extra nodes is a "billion laughs" attack, not data.
@@ -69,11 +69,13 @@ class Document:
     @property
     def marks(self) -> dict[Loc, tuple[int, int]]:
         self._positions()
+        assert self._marks is not None  # _positions() filled it
         return self._marks
 
     @property
     def key_marks(self) -> dict[Loc, tuple[int, int]]:
         self._positions()
+        assert self._key_marks is not None
         return self._key_marks
 
     def pos(self, loc: Loc, key: bool = False) -> tuple[int, int]:
@@ -129,7 +131,7 @@ def decode(raw: bytes, rel: str) -> str:
         raise _refuse(rel, line, col, "Y1",
                       "файл не в кодировке UTF-8." + hint + " Пересохраните его в UTF-8: "
                       "в Блокноте — «Файл → Сохранить как», кодировка «UTF-8»; в VS Code — "
-                      "«Сохранить с кодировкой» → UTF-8; в LibreOffice — «Кодировка: Юникод (UTF-8)».")
+                      "«Сохранить с кодировкой» → UTF-8; в LibreOffice — «Кодировка: Юникод (UTF-8)».") from None
     if "\x00" in text:
         raise _refuse(rel, 1, 1, "Y1", "в файле есть нулевые байты: это не текстовый файл. "
                       "Сохраните данные как обычный текст в UTF-8.")
@@ -145,7 +147,7 @@ def read_text(path: Path, rel: str, limit: int = MAX_BYTES) -> str:
         with path.open("rb") as fh:
             raw = fh.read(limit + 1)
     except OSError as exc:
-        raise _refuse(rel, 1, 1, "Y1", f"файл не удалось прочитать ({exc.strerror or exc}).")
+        raise _refuse(rel, 1, 1, "Y1", f"файл не удалось прочитать ({exc.strerror or exc}).") from None
     if len(raw) > limit:
         raise _refuse(rel, 1, 1, "Y1", "файл слишком большой (более 1 МБ). Разделите его.")
     return decode(raw, rel)
@@ -233,7 +235,7 @@ class _Builder:
         else:
             self.seen.add(id(node))
         self.marks[loc] = self.pos(node)
-        stack = stack + (id(node),)
+        stack = (*stack, id(node))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _STD + "map":
                 raise self._bad_tag(node)
@@ -241,7 +243,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _STD + "seq":
                 raise self._bad_tag(node)
-            return [self.build(item, loc + (i,), stack) for i, item in enumerate(node.value)]
+            return [self.build(item, (*loc, i), stack) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
         try:
@@ -265,7 +267,7 @@ class _Builder:
                     if not isinstance(src, yaml.MappingNode) or id(src) in stack:
                         raise self.refuse(value_node, "Y5", "«<<» должен ссылаться на словарь.")
                     self.extra += len(src.value)
-                    merged.extend(self._pairs(src, stack + (id(src),)))
+                    merged.extend(self._pairs(src, (*stack, id(src))))
             else:
                 own.append((key_node, value_node, True))
         return [(k, v, False) for k, v, _ in merged] + own
@@ -279,11 +281,11 @@ class _Builder:
             key = key_node.value
             if is_own and key in explicit:
                 raise self.refuse(key_node, "Y3", f"поле «{key}» повторяется: оставьте одно из значений "
-                                  f"(первое стоит на строке {self.key_marks[loc + (key,)][0]}).")
+                                  f"(первое стоит на строке {self.key_marks[(*loc, key)][0]}).")
             if is_own:
                 explicit.add(key)
-            self.key_marks[loc + (key,)] = self.pos(key_node)
-            out[key] = self.build(value_node, loc + (key,), stack)
+            self.key_marks[(*loc, key)] = self.pos(key_node)
+            out[key] = self.build(value_node, (*loc, key), stack)
         return out
 
 
@@ -308,7 +310,7 @@ class _FastLoader(_Loader):
         return super().construct_mapping(node, deep)
 
 
-def _fallback(loader, node):  # noqa: ARG001 - yaml's constructor signature
+def _fallback(loader, node):
     raise _Fallback
 
 

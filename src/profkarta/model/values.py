@@ -50,7 +50,7 @@ def kind_of_code(code: Any) -> str | None:
 
 def _enum(field: str, *stored: str) -> Any:
     words = [w for s in stored for w in (s, *SYNONYMS[field][s])]
-    return Annotated[Literal[stored], BeforeValidator(lambda v: canon(field, v)),  # type: ignore[valid-type]
+    return Annotated[Literal[stored], BeforeValidator(lambda v: canon(field, v)),  # type: ignore[valid-type,unused-ignore]
                      WithJsonSchema({"type": "string", "enum": words})]
 
 

@@ -19,8 +19,8 @@ def normalize(src: Path, max_side: int) -> bytes:
     """The logo as PNG bytes: EXIF orientation applied, metadata dropped, longest side at most max_side."""
     from PIL import Image, ImageOps
 
-    with Image.open(src) as im:
-        im = ImageOps.exif_transpose(im)
+    with Image.open(src) as opened:
+        im = ImageOps.exif_transpose(opened)
         im = im.convert("RGBA" if im.mode in ("RGBA", "LA", "P", "PA") or "transparency" in im.info else "RGB")
         im.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
         from io import BytesIO

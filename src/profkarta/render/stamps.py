@@ -11,7 +11,7 @@ def source_date_epoch() -> dt.datetime | None:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw.isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
 
 
 def stamp(*source_dates: dt.date | None) -> dt.datetime:
@@ -22,9 +22,9 @@ def stamp(*source_dates: dt.date | None) -> dt.datetime:
         return fixed
     dates = [d for d in source_dates if d is not None]
     if not dates:
-        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     newest = max(d if isinstance(d, dt.date) and not isinstance(d, dt.datetime) else d.date() for d in dates)
-    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
 
 
 def today() -> dt.date:

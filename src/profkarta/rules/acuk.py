@@ -98,7 +98,8 @@ def check_cluster_kind(ctx: Ctx, entry: Entry) -> None:
     kind, industry = doc.get(("kind",)), doc.get(("industry",))
     if not isinstance(industry, str) or not industry.strip():
         if "industry" in (doc.data or {}):
-            ctx.add(doc, ("industry",), "C1", "отрасль не указана. Напишите отрасль кластера, например «машиностроение».")
+            ctx.add(doc, ("industry",), "C1",
+                    "отрасль не указана. Напишите отрасль кластера, например «машиностроение».")
         return
     kinds = refdata.industry_kinds(industry)
     if kinds is None:

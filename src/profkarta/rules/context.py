@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from profkarta import phones
 from profkarta.findings import ERROR, WARNING, Report
@@ -49,7 +49,7 @@ class Ctx:
             self.add(entry.doc, loc, rule, f"{what}: файл не читается ({exc.strerror or exc}).")
 
 
-def text(value: Any) -> bool:
+def text(value: Any) -> TypeGuard[str]:
     """A non-empty string."""
     return isinstance(value, str) and bool(value.strip())
 
@@ -98,9 +98,9 @@ def check_contacts(ctx: Ctx, doc: Document, loc: tuple, rule: str = "R1.4") -> N
     phone, email, site = data.get("phone"), data.get("email"), data.get("website")
     bad_phone = phones.problem(phone) if isinstance(phone, str) and phone.strip() else None
     if bad_phone:
-        ctx.add(doc, loc + ("phone",), rule, f"телефон: {bad_phone}")
+        ctx.add(doc, (*loc, "phone"), rule, f"телефон: {bad_phone}")
     if isinstance(email, str) and email.strip() and not EMAIL.match(email.strip()):
-        ctx.add(doc, loc + ("email",), rule, f"адрес почты «{email}» записан неверно. Пример: priem@college.ru.")
+        ctx.add(doc, (*loc, "email"), rule, f"адрес почты «{email}» записан неверно. Пример: priem@college.ru.")
     if isinstance(site, str) and site.strip() and not URL.match(site.strip()):
-        ctx.add(doc, loc + ("website",), rule, f"адрес сайта «{site}» должен начинаться с https:// "
+        ctx.add(doc, (*loc, "website"), rule, f"адрес сайта «{site}» должен начинаться с https:// "
                 "или http://, например https://college.ru.")

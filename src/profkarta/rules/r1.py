@@ -73,15 +73,14 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
     data = doc.data if isinstance(doc.data, dict) else {}
     ctx.image(entry, ("industry_logo",), "R1.1", "логотип отрасли")
     region = data.get("region")
-    if region is not None and isinstance(region, str):
-        if not refdata.find_region(region):
-            guess = difflib.get_close_matches(region, refdata.region_names(), n=1, cutoff=0.5)
-            hint = f" Возможно, «{guess[0]}»?" if guess else ""
-            ctx.add(doc, ("region",), "R1.4", f"«{region}» — не субъект Российской Федерации.{hint} "
-                    "Напишите название субъекта, например «Свердловская область».")
+    if region is not None and isinstance(region, str) and not refdata.find_region(region):
+        guess = difflib.get_close_matches(region, refdata.region_names(), n=1, cutoff=0.5)
+        hint = f" Возможно, «{guess[0]}»?" if guess else ""
+        ctx.add(doc, ("region",), "R1.4", f"«{region}» — не субъект Российской Федерации.{hint} "
+                "Напишите название субъекта, например «Свердловская область».")
     check_contacts(ctx, doc, ())
     check_contacts(ctx, doc, ("contacts",))
-    contacts = data.get("contacts") if isinstance(data.get("contacts"), dict) else {}
+    contacts: dict = data["contacts"] if isinstance(data.get("contacts"), dict) else {}
     colleges = data.get("colleges")
     if isinstance(colleges, list):
         if not colleges:
@@ -103,7 +102,8 @@ def check_cluster(ctx: Ctx, entry: Entry) -> None:
     employers = data.get("employers")
     if isinstance(employers, list):
         if not employers:
-            ctx.add(doc, ("employers",), "R1.3", "в кластере нет ни одного работодателя. Добавьте работодателя с name и logo.")
+            ctx.add(doc, ("employers",), "R1.3",
+                    "в кластере нет ни одного работодателя. Добавьте работодателя с name и logo.")
         ids = {}
         for i, emp in enumerate(employers):
             if not isinstance(emp, dict):
@@ -129,11 +129,11 @@ def _dup_id(ctx: Ctx, entry: Entry, loc: tuple, item: dict, ids: dict, what: str
         return
     rule = "R1.2" if loc[0] == "colleges" else "R1.3"
     if not ID_RE.match(ident):
-        ctx.add(entry.doc, loc + ("id",), rule, f"id {what} «{ident}» должен состоять из строчных латинских "
+        ctx.add(entry.doc, (*loc, "id"), rule, f"id {what} «{ident}» должен состоять из строчных латинских "
                 "букв, цифр и дефисов, например «dpk».")
     elif ident in ids:
         first = entry.doc.pos(ids[ident] + ("id",))[0]  # positions are worked out only when needed
-        ctx.add(entry.doc, loc + ("id",), rule, f"id {what} «{ident}» уже занят (строка {first}). "
+        ctx.add(entry.doc, (*loc, "id"), rule, f"id {what} «{ident}» уже занят (строка {first}). "
                 "Дайте каждому свой id.")
     else:
         ids[ident] = loc

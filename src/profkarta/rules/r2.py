@@ -43,7 +43,7 @@ def check_program(ctx: Ctx, entry: Entry) -> None:
             elif known is None:
                 ctx.warn(doc, ("program", "code"), "R2.1", f"кода {code} нет в справочнике профессий и "
                          "специальностей (он неполный). Проверьте код по перечню СПО (приказ Минпросвещения № 336).")
-            elif text(title) and _norm(title) != _norm(known.title):
+            elif isinstance(title, str) and text(title) and _norm(title) != _norm(known.title):
                 ctx.warn(doc, ("program", "title"), "R2.1", f"по перечню код {code} — «{known.title}», а "
                          f"записано «{title.strip()}». Напишите официальное название: title: {known.title}")
     if "title" in prog and not text(title):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -68,7 +69,7 @@ def rule_for(kind: str, loc: tuple) -> str:
     for pattern, rule in RULE_OF_FIELD[kind]:
         if len(pattern) > len(loc) or len(pattern) <= best_len:
             continue
-        if all(p == "*" or p == part for p, part in zip(pattern, loc)):
+        if all(p == "*" or p == part for p, part in zip(pattern, loc, strict=False)):
             best, best_len = rule, len(pattern)
     return best
 
@@ -82,10 +83,8 @@ def _data_loc(data: Any, loc: tuple) -> tuple[tuple, bool, bool]:
     out: list = []
     cur = data
     for i, part in enumerate(loc):
-        if isinstance(cur, dict) and part in cur:
-            out.append(part)
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+        if (isinstance(cur, dict) and part in cur) or (
+                isinstance(cur, list) and isinstance(part, int) and part < len(cur)):
             out.append(part)
             cur = cur[part]
         elif isinstance(cur, dict) and isinstance(part, str) and i == len(loc) - 1:
@@ -132,7 +131,7 @@ def _model_in(ann: Any) -> type[BaseModel] | None:
     return None
 
 
-def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
+def _message(err: Mapping[str, Any], value: Any, missing: bool, known: list[str]) -> str:
     kind = err["type"]
     name = str(err["loc"][-1]) if err["loc"] else ""
     if kind == "extra_forbidden":
@@ -155,7 +154,8 @@ def _message(err: dict, value: Any, missing: bool, known: list[str]) -> str:
             hint = ""
             if key == "str" and isinstance(value, (int, float)):
                 hint = " Возьмите значение в кавычки, иначе YAML прочитает его как число."
-            shown = value if not isinstance(value, (dict, list)) else ("словарь" if isinstance(value, dict) else "список")
+            shown = value if not isinstance(value, (dict, list)) else (
+                "словарь" if isinstance(value, dict) else "список")
             return f"ожидается {what}, а записано «{shown}».{hint}"
     if kind in ("int_from_float",):
         return f"ожидается {WHAT_TO_WRITE['int']}, а записано «{value}»."
@@ -204,7 +204,8 @@ def check_shape(entry: Entry) -> list[Finding]:
         msg = where(entry, loc) + msg  # «ступень 2 «Наладчик»: …», «колледж 1 «dpk»: …»
         if loc == ("support",) and missing:
             for sub, rule in (("college", "R3.1"), ("employer", "R3.2"), ("region", "R3.3")):
-                out.append(doc.finding(("support", sub), rule, f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
+                out.append(doc.finding(("support", sub), rule,
+                                       f"нет раздела «support.{sub}». Добавьте хотя бы одну меру."))
             continue
         out.append(Finding(doc.rel, *doc.pos(loc), ERROR, rule_for(entry.kind, loc), loc_str(loc), msg))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 
 from profkarta.errors import UsageError
 from profkarta.load.project import MAPS_DIR, TEAMS_DIR

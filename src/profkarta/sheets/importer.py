@@ -103,7 +103,7 @@ def _overlay(project: Project, book: Book, docs: dict) -> None:
     """The project as it would be after the import: its own files, with the workbook's in their place."""
     for rel, fd in book.files.items():
         doc = docs[rel]
-        entry = Entry(fd.kind, fd.id, doc, fd.cluster_id)
+        entry = Entry(fd.kind, fd.id, doc, fd.cluster_id or "")
         if fd.kind == "cluster":
             project.clusters[fd.id] = entry
         elif fd.kind == "map":

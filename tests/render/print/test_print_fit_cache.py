@@ -27,7 +27,8 @@ def _long_map(stages: int, repeat: int, support_items: int, growth: str | None =
     out.append("support:")
     for group in ("college", "employer", "region"):
         out.append(f"  {group}:")
-        out += [f"    - Мера поддержки номер {k + 1} — обучение, наставничество и выплаты" for k in range(support_items)]
+        out += [f"    - Мера поддержки номер {k + 1} — обучение, наставничество и выплаты"
+                for k in range(support_items)]
     return "\n".join(line for line in out if line) + "\n"
 
 

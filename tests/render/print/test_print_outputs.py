@@ -134,7 +134,7 @@ def test_no_text_under_8pt_on_a4(public_build):
 
 
 def test_college_booklet_has_cover_toc_and_map_pages(public_build):
-    _v, out, r, _ = public_build
+    _v, out, _r, _ = public_build
     path = out / urls.college_booklet(CLUSTER, "dpk")
     pages = pdf_pages(path)
     assert len(pages) == 3  # cover, contents, one map
@@ -145,11 +145,12 @@ def test_college_booklet_has_cover_toc_and_map_pages(public_build):
     assert read_qr(path, page=3) == [f"{SITE_URL}/maps/{CLUSTER}/tehnolog/?utm_source=print&utm_campaign={CLUSTER}"]
     from pypdf import PdfReader
 
-    assert [o.title for o in PdfReader(str(path)).outline][:2] == ["Обложка и содержание", "15.02.16 Технология машиностроения"]
+    assert [o.title for o in PdfReader(str(path)).outline][:2] == ["Обложка и содержание",
+                                                                   "15.02.16 Технология машиностроения"]
 
 
 def test_cards_sheet_qr_leads_to_team_page(public_build):
-    _v, out, r, _ = public_build
+    _v, out, _r, _ = public_build
     path = out / urls.team_cards("dpk-metall")
     pages = pdf_pages(path)
     assert len(pages) == 1 and _size(pages[0]) == pytest.approx(A4, abs=1.0)

@@ -54,7 +54,8 @@ def test_fetcher_serves_files_inside_and_image_data(tmp_path):
 def test_logo_path_leading_outside_the_project_is_never_loaded(tmp_path):
     root = copy_examples(tmp_path / "p")
     cluster = root / f"career_maps/{CLUSTER}/cluster.yaml"
-    cluster.write_text(cluster.read_text(encoding="utf-8").replace("logo: logos/dpk.png", "logo: ../../../../etc/x.png"),
+    text = cluster.read_text(encoding="utf-8")
+    cluster.write_text(text.replace("logo: logos/dpk.png", "logo: ../../../../etc/x.png"),
                        encoding="utf-8")
     r = render_print(validate(root), tmp_path / "site", site_url=SITE_URL, workers=1)
     assert any("логотип колледжа" in w for w in r.warnings)

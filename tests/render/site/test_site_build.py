@@ -114,4 +114,5 @@ def test_small_helpers():
     assert safe_url("https://vk.com/x") == "https://vk.com/x" and safe_url("tel:+7343") == "tel:+7343"
     assert json_for_script({"a": "</script><!--&"}) == '{"a":"\\u003c/script\\u003e\\u003c!--\\u0026"}'
     folded = _fold("SUMMARY:" + "ж" * 100)
-    assert all(len(line.encode("utf-8")) <= 75 for line in folded) and "".join(x.lstrip(" ") for x in folded).count("ж") == 100
+    assert all(len(line.encode("utf-8")) <= 75 for line in folded)
+    assert "".join(x.lstrip(" ") for x in folded).count("ж") == 100

@@ -27,7 +27,8 @@ def test_catalog_json_lists_published_maps_with_absolute_urls_and_pdfs(built_sit
     m = maps["tehnolog"]
     assert m["cluster"] == CL and m["college"] == "dpk"
     assert m["program"] == {"code": "15.02.16", "title": "Технология машиностроения", "kind": "specialty",
-                            "qualification": "Техник-технолог", "group": {"code": "15.00.00", "title": "Машиностроение"}}
+                            "qualification": "Техник-технолог",
+                            "group": {"code": "15.00.00", "title": "Машиностроение"}}
     assert m["url"] == built_site.site_url + "maps/demo-mashinostroenie/tehnolog/"
     assert set(m["pdf"]) == {"a4", "a3"}
     for rel in m["pdf"].values():
@@ -147,7 +148,8 @@ def test_programme_plan_and_report_link_each_other(built_site):
     assert any(h.endswith(urls.report_csv(pid, 2026)) for h in report)
     assert any(h.endswith(urls.report_pdf(pid, 2026)) for h in report)
     assert any(h.endswith(urls.plan_page(pid, 2026)) for h in _hrefs(site, urls.programme_page(pid) + "calendar/"))
-    for rel in (urls.programme_pdf(pid), urls.plan_pdf(pid, 2026), urls.report_pdf(pid, 2026), urls.report_csv(pid, 2026)):
+    for rel in (urls.programme_pdf(pid), urls.plan_pdf(pid, 2026), urls.report_pdf(pid, 2026),
+                urls.report_csv(pid, 2026)):
         assert (site / rel).is_file() and (site / rel).stat().st_size > 500, rel
     text = scan(page(site, urls.report_page(pid, 2026))).text
     assert "итог не внесён" in text and "не выполнен" in text
@@ -175,7 +177,8 @@ def test_nothing_is_loaded_from_outside_the_site(built_site):
     for html_file in built_site.site.rglob("*.html"):
         s = scan(html_file)
         for tag, attrs in s.tags:
-            fetched = tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "manifest")
+            fetched = tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload",
+                                                             "manifest")
             for key in ("src",) + (("href",) if fetched else ()):
                 value = attrs.get(key, "")
                 assert not re.match(r"^(https?:)?//", value), f"{html_file}: <{tag} {key}={value}>"

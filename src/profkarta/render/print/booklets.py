@@ -70,7 +70,7 @@ def number_pages(ctx: dict, front_pages: int, counts: list[int]) -> None:
     """Write page numbers into the TOC items (same order as the merged map pages)."""
     n = front_pages + 1
     items = [it for g in ctx["groups"] for it in g["items"]]
-    for it, count in zip(items, counts):
+    for it, count in zip(items, counts, strict=False):
         it["page"] = n
         n += count
 

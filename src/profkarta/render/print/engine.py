@@ -240,11 +240,7 @@ def run_job(job: dict) -> dict:
         Path(job["a4"]).write_bytes(pdf)
         Path(job["a3"]).write_bytes(derive_a3(pdf, job["meta_a3"]))
         out.update(level=level, pages=pages, tries=tries)
-    elif kind == "cards":
-        doc = layout(job["html"], job["base_url"], job["allowed"])
-        Path(job["target"]).write_bytes(write_pdf(doc))
-        out.update(pages=len(doc.pages))
-    elif kind in ("front", "doc"):
+    elif kind == "cards" or kind in ("front", "doc"):
         doc = layout(job["html"], job["base_url"], job["allowed"])
         Path(job["target"]).write_bytes(write_pdf(doc))
         out.update(pages=len(doc.pages))

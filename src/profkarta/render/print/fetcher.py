@@ -67,7 +67,7 @@ def make_fetcher(allowed: list[Path]):
         def __init__(self):
             super().__init__(fail_on_errors=True)
 
-        def fetch(self, url, headers=None):  # noqa: ARG002 - WeasyPrint's signature
+        def fetch(self, url, headers=None):
             try:
                 mime, body, real = resolve_url(url, roots)
             except FetchRefused as exc:

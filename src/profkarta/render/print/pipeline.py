@@ -8,7 +8,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from profkarta import parallel, urls
 from profkarta.errors import BuildError
@@ -44,7 +44,7 @@ def run_job(job: dict) -> dict:
         return engine.run_job(job)
     except KeyboardInterrupt:
         raise
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent as a build error
+    except BaseException as exc:
         return {"key": job.get("key"), "kind": job["kind"], "error": f"{type(exc).__name__}: {exc}",
                 "target": job.get("a4") or job.get("target")}
 
@@ -126,9 +126,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         html = render_html("map.html.j2", ctx)
         key = key_of("map", html, *flags)
         map_keys[(e.cluster_id, e.id)] = key
-        rel = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
-        result.map_files[(e.cluster_id, e.id)] = rel
-        targets = [out_dir / rel["a4"], out_dir / rel["a3"]]
+        files = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
+        result.map_files[(e.cluster_id, e.id)] = files
+        targets = [out_dir / files["a4"], out_dir / files["a3"]]
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
         if cache.restore(key, ["a4.pdf", "a3.pdf"], targets):

@@ -1,4 +1,4 @@
-"""The packaged print theme: Jinja2 environment (autoescaped), theme paths (its hash is part of profkarta.cache.code_hash)."""
+"""The packaged print theme: an autoescaped Jinja2 environment and the theme's paths."""
 
 from __future__ import annotations
 

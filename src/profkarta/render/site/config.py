@@ -75,7 +75,7 @@ def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path,
     extra = dict(cfg.get("extra") or {}) if isinstance(cfg.get("extra"), dict) else {}
     if extra.pop("analytics", None):
         warnings.append("счётчик посещаемости (extra.analytics) отключён: он загружает внешние скрипты.")
-    theme_user = user.get("theme") if isinstance(user.get("theme"), dict) else {}
+    theme_user: dict = user["theme"] if isinstance(user.get("theme"), dict) else {}
     theme = {k: v for k, v in theme_user.items() if k not in ("name", "custom_dir", "font", "language", "logo")}
     theme.update(name="material", custom_dir=str(custom_dir), font=False, language="ru")
     theme["features"] = list(dict.fromkeys([*(theme_user.get("features") or DEFAULT_FEATURES)]))
@@ -129,7 +129,8 @@ def make_nav(handwritten_top: list[str], sections: dict[str, list[str]], user_na
     if isinstance(user_nav, list) and user_nav:
         taken = {"index.md", "clusters/index.md", "ambassadors/index.md", "popularization/index.md"}
         for item in user_nav:
-            target = item if isinstance(item, str) else (next(iter(item.values())) if isinstance(item, dict) and item else None)
+            target = item if isinstance(item, str) else (
+                next(iter(item.values())) if isinstance(item, dict) and item else None)
             if isinstance(target, str) and target in taken:
                 continue
             nav.append(item)

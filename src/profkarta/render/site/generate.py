@@ -1,4 +1,4 @@
-"""Generate the build folder: docs (hand-written content/ + generated pages, logos, share images, .ics), theme overrides."""
+"""The build folder for mkdocs: docs (content/ + generated pages, logos, share images, .ics) and theme overrides."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ def _escape(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Lines longer than 75 octets continue on the next line after a space (never splitting a character)."""
-    out, cur = [], ""
+    out: list[str] = []
+    cur = ""
     for ch in line:
         limit = 75 if not out else 74
         if len((cur + ch).encode("utf-8")) > limit:

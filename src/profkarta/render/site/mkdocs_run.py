@@ -64,10 +64,10 @@ def run_mkdocs(config: dict, config_path: Path) -> list[str]:
             details = "; ".join(log.errors[-5:]) or str(exc)
             raise BuildError(f"mkdocs не смог собрать сайт: {details}. Проверьте mkdocs.yml и страницы в content/.") \
                 from None
-        except Exception as exc:  # noqa: BLE001 - a broken template or plugin must not show a traceback
+        except Exception as exc:
             where = ""
             if getattr(exc, "filename", None):
-                where = f" (файл {exc.filename}, строка {getattr(exc, 'lineno', '?')})"
+                where = f" (файл {getattr(exc, 'filename', '')}, строка {getattr(exc, 'lineno', '?')})"
             raise BuildError(f"сборка сайта прервалась: {type(exc).__name__}: {exc}{where}. "
                              "Проверьте mkdocs.yml, свои шаблоны в theme/ и страницы в content/.") from exc
         if log.errors:

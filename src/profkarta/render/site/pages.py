@@ -99,7 +99,8 @@ class PageWriter:
     def home(self) -> None:
         d = self.data
         self.write("", "home.html", {
-            "title": d.site_name, "hide": ["navigation", "toc"] if not self.handwritten.get("index.md") else ["navigation"],
+            "title": d.site_name,
+            "hide": ["navigation", "toc"] if not self.handwritten.get("index.md") else ["navigation"],
             "description": self.description("Каталог карьерных карт выпускников колледжей «Профессионалитета»:",
                                             f"{len(d.maps)} {text.plural(len(d.maps), 'карта', 'карты', 'карт')}"
                                             " с должностями, зарплатами и мерами поддержки."),
@@ -203,8 +204,9 @@ class PageWriter:
                        doc=index_doc("ambassadors"), teams=d.teams)
         if not wanted["popularization"]:
             return
-        self.write("popularization/", "programmes.html", {"title": "Популяризация", "hide": ["toc"],
-                                                          "description": "Программы популяризации «Профессионалитета»."},
+        meta = {"title": "Популяризация", "hide": ["toc"],
+                "description": "Программы популяризации «Профессионалитета»."}
+        self.write("popularization/", "programmes.html", meta,
                    doc=index_doc("popularization"), programmes=d.programmes, calendar_page=calendar_page,
                    ics_path=ics_path)
 

@@ -83,10 +83,11 @@ class SanitizeExtension(Extension):
         self.config = {"token": ["", "the build's secret marker"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's API name
-        md.preprocessors.register(_StashTrusted(md, self.getConfig("token")), "profkarta_trusted", 25)  # after whitespace normalising (30), before HTML blocks (20)
+    def extendMarkdown(self, md):
+        # after whitespace normalising (priority 30), before the HTML block processor (20)
+        md.preprocessors.register(_StashTrusted(md, self.getConfig("token")), "profkarta_trusted", 25)
         md.postprocessors.register(_Sanitise(md, self.getConfig("token")), "profkarta_sanitize", 1)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's loader looks for this name
+def makeExtension(**kwargs):
     return SanitizeExtension(**kwargs)

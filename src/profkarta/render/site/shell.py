@@ -43,7 +43,7 @@ class Tokens:
         meta = {"title": self.title, "description": self.description, "hide": ["navigation", "toc"],
                 "search": {"exclude": True}, "pk_image": self.image, "pk_jsonld": self.jsonld}
         if draft:
-            meta["pk_draft"] = True
+            meta["pk_draft"] = True  # type: ignore[assignment,unused-ignore]
         return meta
 
 

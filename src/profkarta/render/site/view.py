@@ -152,9 +152,10 @@ def build_view(validated: Validated, site_url: str, drafts: bool,
             _add_logo(logos, cid, e.logo, folder, project.root, f"Логотип: {e.name}")
     maps = []
     for entry in validated.published(drafts):
-        cluster = clusters.get(entry.cluster_id)
-        if cluster is None:
+        found = clusters.get(entry.cluster_id)
+        if found is None:
             continue
+        cluster = found
         college = next((c for c in cluster.colleges if c.id == entry.model.college), None)
         if college is None or not entry.model.ladder:
             continue
@@ -168,10 +169,11 @@ def build_view(validated: Validated, site_url: str, drafts: bool,
     for entry in project.teams:
         if entry.model is None:
             continue
-        cluster = clusters.get(entry.model.cluster)
-        college = next((c for c in cluster.colleges if c.id == entry.model.college), None) if cluster else None
+        team_cluster = clusters.get(entry.model.cluster)
+        college = next((c for c in team_cluster.colleges if c.id == entry.model.college), None) \
+            if team_cluster else None
         page = urls.team_page(entry.id)
-        teams.append(TeamView(entry, entry.model, cluster, college, page, urls.absolute(site_url, page)))
+        teams.append(TeamView(entry, entry.model, team_cluster, college, page, urls.absolute(site_url, page)))
     programmes = []
     for doc in collect(project, drafts):
         page = urls.programme_page(doc.id)
