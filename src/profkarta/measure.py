@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from profkarta.labels import as_lines
 from profkarta.model.careermap import CareerMap, SupportItem
 from profkarta.stages import BRANCH_COLUMNS, branch_text
 
@@ -31,12 +32,6 @@ def lines(text: str, width_mm: float, size_pt: float, em: float = CHAR) -> int:
     return max(1, math.ceil(len(text) * SLACK / per_line)) if text else 0
 
 
-def _texts(value) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else [v for v in value if v]
-
-
 def _item(i: str | SupportItem) -> str:
     return i if isinstance(i, str) else i.title + (" — " + i.description if i.description else "")
 
@@ -60,15 +55,15 @@ def _row(stages: list, where: tuple, first: int, width: float, level: int) -> tu
             + lines(s.when or "", width, small) * sline
         pay = 3 + 2 * sline + line * 1.3
         pos = sum(lines(p, width - 2.6, base, BOLD) for p in s.positions) * line * 1.0
-        act = sum(lines(t, width, base) for t in _texts(s.activities)) * line
-        grow = sum(lines(t, width, base) for t in _texts(s.growth)) * line
+        act = sum(lines(t, width, base) for t in as_lines(s.activities)) * line
+        grow = sum(lines(t, width, base) for t in as_lines(s.growth)) * line
         body = 4 + pos + sline * 1.3 + act + ((sline * 1.3 + grow) if grow else 0)
         h = head + pay + body
         if h > tallest:
             tallest = h
             cpl = width / (base * PT * CHAR)
-            worst = [((*where, i, "activities"), sum(map(len, _texts(s.activities))), cpl, line),
-                     ((*where, i, "growth"), sum(map(len, _texts(s.growth))), cpl, line),
+            worst = [((*where, i, "activities"), sum(map(len, as_lines(s.activities))), cpl, line),
+                     ((*where, i, "growth"), sum(map(len, as_lines(s.growth))), cpl, line),
                      ((*where, i, "positions"), sum(map(len, s.positions)), cpl * CHAR / BOLD, line)]
     return tallest, worst
 

@@ -6,11 +6,11 @@ import difflib
 from collections import defaultdict
 
 from profkarta import refdata
+from profkarta.labels import CLUSTER_KIND_SHORT
 from profkarta.load.project import Entry
 from profkarta.refdata import naming
 from profkarta.rules.context import Ctx, as_date, text
 
-KIND_RU = {"opc": "ОПЦ(К)", "education": "образовательный кластер"}
 
 
 def check_approval(ctx: Ctx, entry: Entry) -> None:
@@ -108,9 +108,9 @@ def check_cluster_kind(ctx: Ctx, entry: Entry) -> None:
         ctx.add(doc, ("industry",), "C1", f"отрасли «{industry}» нет в перечне отраслей «Профессионалитета».{hint} "
                 "Напишите отрасль так, как в перечне.")
         return
-    if isinstance(kind, str) and kind in KIND_RU and kind not in kinds:
+    if isinstance(kind, str) and kind in CLUSTER_KIND_SHORT and kind not in kinds:
         right = next(iter(kinds))
-        ctx.add(doc, ("kind",), "C1", f"отрасль «{industry}» обслуживает {KIND_RU[right]} (kind: {right}), "
+        ctx.add(doc, ("kind",), "C1", f"отрасль «{industry}» обслуживает {CLUSTER_KIND_SHORT[right]} (kind: {right}), "
                 f"а указано kind: {kind}. Исправьте вид кластера или отрасль.")
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from profkarta import refdata
+from profkarta.labels import KIND_RU
 from profkarta.load.project import Entry
 from profkarta.load.yamlfile import loc_str
 from profkarta.rules.context import Ctx, as_date, text, text_or_items, whole_number
 
 CODE = re.compile(r"^\d{2}\.0[12]\.\d{2}$")
-KIND_RU = {"profession": "профессия", "specialty": "специальность"}
 MIN_STAGES = 3
 
 

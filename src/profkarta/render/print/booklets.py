@@ -5,7 +5,8 @@ from __future__ import annotations
 from profkarta import urls
 from profkarta.load.project import Entry, Project
 from profkarta.model.cluster import Cluster
-from profkarta.render.print.context import KIND_PLURAL_RU, Logos, contacts_of, find_college
+from profkarta.labels import KIND_PLURAL_RU
+from profkarta.render.print.context import Logos, contacts_of, find_college
 from profkarta.render.print.qr import qr_data_url, short_address
 from profkarta.render.print.fetcher import image_url
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from profkarta import phones, urls
 from profkarta.cache import Cache
+from profkarta.labels import NNBSP, as_lines, kind_title, thousands
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
 from profkarta.model.careermap import CareerMap, SupportItem
@@ -18,9 +19,6 @@ from profkarta.stages import BRANCH_COLUMNS, branch_text, years_text
 
 THEME = Path(__file__).resolve().parents[2] / "theme" / "print"
 PLACEHOLDER = THEME / "brand-placeholder.svg"
-NNBSP = "\u202f"  # narrow no-break space: the thousands separator
-KIND_RU = {"profession": "Профессия", "specialty": "Специальность"}
-KIND_PLURAL_RU = {"profession": "Профессии", "specialty": "Специальности"}
 
 
 @dataclass
@@ -53,18 +51,12 @@ class Logos:
 
 
 def money(n: int) -> str:
-    """28000 → «28 000» with a narrow no-break space."""
-    return f"{n:,}".replace(",", NNBSP)
+    """28000 → «28 000» with a narrow no-break space (print sets «₽» in the template)."""
+    return thousands(n, NNBSP)
 
 
 def ru_date(d) -> str:
     return d.strftime("%d.%m.%Y")
-
-
-def as_list(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else [v for v in value if v]
 
 
 def support_items(items: list[str | SupportItem]) -> list[dict]:
@@ -129,7 +121,7 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
         "industry": cluster.industry,
         "industry_logo": image_url(logos.resolve(cluster.industry_logo, cdir, "логотип отрасли")),
         "cluster_name": cluster.name,
-        "program": {"code": m.program.code, "kind": KIND_RU.get(m.program.kind, ""), "title": m.program.title,
+        "program": {"code": m.program.code, "kind": kind_title(m.program.kind), "title": m.program.title,
                     "qualification": m.program.qualification, "duration": m.program.duration,
                     "form": m.program.form, "base": m.program.base},
         "summary": m.summary,
@@ -153,7 +145,7 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
 
 def _stage(s, n: str, fallback: str) -> dict:
     return {"n": n, "title": s.title or fallback, "when": s.when or years_text(s.years), "positions": s.positions,
-            "activities": as_list(s.activities), "growth": as_list(s.growth),
+            "activities": as_lines(s.activities), "growth": as_lines(s.growth),
             "min": money(s.salary.min), "avg": money(s.salary.avg), "max": money(s.salary.max)}
 
 

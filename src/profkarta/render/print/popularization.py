@@ -10,7 +10,7 @@ from profkarta.load.project import Project
 from profkarta.render import stamps
 from profkarta.refdata.popularization import floors
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, Indicator, collect, number, plan_report
-from profkarta.render.print.context import NNBSP
+from profkarta.labels import NNBSP
 from profkarta.render.print.templates import render_html
 
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from profkarta import phones
-from profkarta.render.site.text import KIND_RU, as_lines
+from profkarta.labels import KIND_RU, as_lines
 from profkarta.stages import stage_when
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from profkarta import phones, refdata, urls
+from profkarta import labels, phones, refdata, urls
 from profkarta.refdata import popularization as refdata_pop
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
 from profkarta.render.site import sanitize, text
@@ -50,10 +50,10 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
                        tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
-                       lines=text.as_lines, thousands=text.thousands,
+                       lines=labels.as_lines, thousands=text.thousands,
                        thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"))
-    env.globals.update(plural=text.plural, urls=urls, KIND_RU=text.KIND_RU, CLUSTER_KIND_RU=text.CLUSTER_KIND_RU,
-                       CLUSTER_KIND_SHORT=text.CLUSTER_KIND_SHORT, member_name=text.member_name,
+    env.globals.update(plural=text.plural, urls=urls, KIND_RU=labels.KIND_RU, CLUSTER_KIND_RU=labels.CLUSTER_KIND_RU,
+                       CLUSTER_KIND_SHORT=labels.CLUSTER_KIND_SHORT, member_name=text.member_name,
                        share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
                        item_text=lambda i: None if isinstance(i, str) else i.description)
@@ -110,7 +110,7 @@ class PageWriter:
         """A map page's title, description, share image, JSON-LD and content HTML."""
         lo, hi = m.salary_range
         meta = {"title": f"{m.program.title} — {m.college.short_name or m.college.name}",
-                "description": self.description(f"Карьерная карта: {text.KIND_RU[m.program.kind]} {m.program.code} "
+                "description": self.description(f"Карьерная карта: {labels.KIND_RU[m.program.kind]} {m.program.code} "
                                                 f"«{m.program.title}», {m.college.name}.",
                                                 f"Зарплата от {text.money(lo)} до {text.money(hi)}."),
                 "pk_image": urls.absolute(self.data.site_url, urls.share_image(m.cluster_id, m.id)),
@@ -143,7 +143,7 @@ class PageWriter:
     def cluster_page(self, cid: str, cluster, shells) -> str:
         page = urls.cluster_page(cid)
         title = cluster.name
-        description = self.description(f"{text.CLUSTER_KIND_RU[cluster.kind]}: {cluster.industry},",
+        description = self.description(f"{labels.CLUSTER_KIND_RU[cluster.kind]}: {cluster.industry},",
                                        f"{cluster.region}.", cluster.description)
         html = self.env.get_template("cluster.html").render(
             data=self.data, base=base_of(page), page_url=page, abs_url=urls.absolute(self.data.site_url, page),

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from profkarta import urls
-from profkarta.render.site import text
+from profkarta import labels, urls
 
 INDEX = Path("search") / "search_index.json"
 
@@ -16,7 +15,7 @@ def map_entry(m) -> dict:
     p = m.program
     stages = [s.title for s in m.model.ladder if s.title]
     stages += [f"{b.title}: {', '.join(s.title for s in b.stages if s.title)}" for b in m.model.branches]
-    words = [f"{text.KIND_RU[p.kind]} {p.code}", p.qualification or "", "Должности: " + ", ".join(m.positions),
+    words = [f"{labels.KIND_RU[p.kind]} {p.code}", p.qualification or "", "Должности: " + ", ".join(m.positions),
              "Ступени: " + ", ".join(stages), m.college.name, m.college.short_name or "",
              ", ".join(e.name for e in m.employers), m.cluster.name, m.cluster.industry, m.cluster.region]
     return {"location": m.page, "title": f"{p.title} — {m.college.short_name or m.college.name}",
@@ -25,7 +24,7 @@ def map_entry(m) -> dict:
 
 def cluster_entry(cid: str, cluster) -> dict:
     """Name, kind, industry, region, colleges and employers of a cluster."""
-    words = [text.CLUSTER_KIND_RU[cluster.kind], cluster.industry, cluster.region,
+    words = [labels.CLUSTER_KIND_RU[cluster.kind], cluster.industry, cluster.region,
              "Колледжи: " + ", ".join(c.name for c in cluster.colleges),
              "Работодатели: " + ", ".join(e.name for e in cluster.employers)]
     return {"location": urls.cluster_page(cid), "title": cluster.name, "text": ". ".join(w for w in words if w)}

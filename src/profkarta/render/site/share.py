@@ -10,7 +10,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from profkarta import parallel
 from profkarta.cache import Cache, make_key
-from profkarta.render.site.text import KIND_RU, money
+from profkarta.labels import KIND_RU
+from profkarta.render.site.text import money
 
 W, H = 1200, 630
 NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)

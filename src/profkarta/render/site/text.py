@@ -11,15 +11,13 @@ import markdown
 import nh3
 
 from profkarta import phones
+from profkarta.labels import rub
 
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
               "сентября", "октября", "ноября", "декабря")
 MONTHS_NOM = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
               "сентябрь", "октябрь", "ноябрь", "декабрь")
 SAFE_SCHEMES = ("http", "https", "tel", "mailto")
-KIND_RU = {"profession": "профессия", "specialty": "специальность"}
-CLUSTER_KIND_RU = {"opc": "Образовательно-производственный центр (кластер)", "education": "Образовательный кластер"}
-CLUSTER_KIND_SHORT = {"opc": "ОПЦ(К)", "education": "образовательный кластер"}
 
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote",
                  "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sub", "sup"}
@@ -27,9 +25,7 @@ _ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2
 
 def money(value: int | float | None) -> str:
     """28000 → «28 000 ₽» (no-break spaces, so a sum never wraps)."""
-    if value is None:
-        return ""
-    return f"{int(value):,}".replace(",", "\u00a0") + "\u00a0₽"
+    return rub(value)
 
 
 def thousands(value: int | float) -> str:
@@ -112,15 +108,6 @@ def json_for_script(data) -> str:
     """JSON safe inside <script>: no «<», «>» or «&» at all, so no text can close or confuse the tag."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def as_lines(value: str | list[str] | None) -> list[str]:
-    """A field that may be a string or a list of strings, as a list of non-empty lines."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return [str(v) for v in value if str(v).strip()]
 
 
 def strip_blank_lines(html: str) -> str:
