@@ -12,7 +12,7 @@ from profkarta.render.print.qr import image_mm, qr_data_url, short_address
 from profkarta.render.print.templates import render_html
 
 PLAN_SYMBOL_MM = 30.0  # on a desk, at arm's length
-TABLE_MM = 196.0  # height the stage rows share (the header and the QR strip take the rest of the page)
+TABLE_MM = 172.0  # height the stage rows share (the header and the QR strip take the rest of the page)
 
 
 def myplan_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> dict:
@@ -28,7 +28,7 @@ def myplan_context(entry: Entry, project: Project, site_url: str, logos: Logos) 
             s = br.stages[0]
             stages.append({"n": f"{br.start}.1", "title": f"{br.title}: {s.title or ', '.join(s.positions)}",
                            "positions": ", ".join(s.positions), "avg": money(s.salary.avg)})
-    row_mm = round(min(40.0, TABLE_MM / max(1, len(stages))), 1)
+    row_mm = round(min(36.0, TABLE_MM / max(1, len(stages))), 1)
     return {
         "meta_title": f"Мой карьерный план: {m.program.title} ({m.program.code})",
         "author": cluster.managing_council or (college.name if college else cluster.name),
