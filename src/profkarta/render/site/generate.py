@@ -19,6 +19,7 @@ from profkarta.load.project import CONTENT_DIR
 from profkarta.render.site.config import brand_css, local_only, make_config, make_nav
 from profkarta.render.popularization import report_csv
 from profkarta.render.site.ics import programme_ics
+from profkarta.render.site.offline import write_help_page
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
 from profkarta.render.site.shell import Tokens
@@ -177,6 +178,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")
     writer.home()
     writer.lists()
+    write_help_page(writer)  # the offline kit's how-to for ambassadors (render/site/offline.py)
     progress("Страницы", total, total)
     nav = make_nav(top, sections, user.get("nav"), empty_sections(data, handwritten))
     config = make_config(user, docs_dir=docs, site_dir=site_dir, custom_dir=overrides,
@@ -184,7 +186,8 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                          extra_css=["assets/profkarta/fonts.css", "assets/profkarta/profkarta.css",
                                     "assets/profkarta/brand.css"],
                          warnings=warnings, token=token)
-    config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
+    config["extra_javascript"] = ["assets/profkarta/profkarta.js", "assets/profkarta/channels.js",
+                                  *local_only(user.get("extra_javascript"), warnings)]
     return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
 
 
