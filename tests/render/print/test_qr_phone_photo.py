@@ -36,7 +36,7 @@ def demo_print(tmp_path_factory):
 def test_every_print_qr_reads_from_a_phone_photo(demo_print):
     from pypdf import PdfReader
 
-    out, result = demo_print
+    out, _result = demo_print
     pdfs = sorted(p for p in (out / "print").rglob("*.pdf") if "popularization" not in p.parts)
     kinds = {"a4": 0, "a3": 0, "plan": 0, "booklets": 0, "cards": 0}
     codes = failed = 0

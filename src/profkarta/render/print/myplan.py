@@ -17,9 +17,10 @@ TABLE_MM = 172.0  # height the stage rows share (the header and the QR strip tak
 
 def myplan_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> dict:
     m = entry.model
-    cluster = project.clusters[entry.cluster_id].model
+    cid = str(entry.cluster_id)
+    cluster = project.clusters[cid].model
     college = find_college(cluster, m.college)
-    page = urls.map_page(entry.cluster_id, entry.id)
+    page = urls.map_page(cid, entry.id)
     qr_url = shortlinks.qr_url(site_url, page, "plan")
     stages = [{"n": i + 1, "title": s.title or f"Ступень {i + 1}", "positions": ", ".join(s.positions),
                "avg": money(s.salary.avg)} for i, s in enumerate(m.ladder)]
@@ -48,11 +49,12 @@ def myplan_jobs(maps: list[Entry], project: Project, site_url: str, logos: Logos
     """Layout jobs of every map's plan sheet (kind «doc»: one layout, no fitting) and where they go."""
     jobs, files = [], {}
     for e in maps:
-        rel = urls.map_plan_pdf(e.cluster_id, e.id)
+        cid = str(e.cluster_id)
+        rel = urls.map_plan_pdf(cid, e.id)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        files[(e.cluster_id, e.id)] = rel
+        files[(cid, e.id)] = rel
         html = render_html("myplan.html.j2", myplan_context(e, project, site_url, logos))
         jobs.append({"kind": "doc", "key": f"myplan:{rel}", "html": html, "target": str(target), "doc": "myplan",
-                     "map": (e.cluster_id, e.id), **common})
+                     "map": (cid, e.id), **common})
     return jobs, files

@@ -50,11 +50,13 @@ def stamp_qr(pdf: bytes, text: str, size_pt: float, link_from: str | None = None
     if dest is None:
         raise ValueError("в макете нет места для QR-кода (pk-qr)")
     page_no = reader.get_destination_page_number(dest)
+    if page_no is None:
+        raise ValueError("место для QR-кода (pk-qr) не на странице")
     writer = PdfWriter(clone_from=reader)
     page = writer.pages[page_no]
     pre, post = DecodedStreamObject(), DecodedStreamObject()
     pre.set_data(b"q\n")
-    post.set_data(b"\nQ\n" + qr_ops(text, float(dest["/Left"]), float(dest["/Top"]), size_pt) + b"\n")
+    post.set_data(b"\nQ\n" + qr_ops(text, float(str(dest["/Left"])), float(str(dest["/Top"])), size_pt) + b"\n")
     old = page.raw_get("/Contents")
     old_list = list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
     page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *old_list, writer._add_object(post)])

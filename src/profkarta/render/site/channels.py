@@ -37,7 +37,9 @@ def _font(name: str) -> str:
 def _env(project_theme: Path | None) -> jinja2.Environment:
     env = make_env(project_theme)
     dirs = [str(project_theme / CHANNELS)] if project_theme and (project_theme / CHANNELS).is_dir() else []
-    env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([*dirs, str(channels_dir())]), env.loader])
+    pages = env.loader
+    assert pages is not None
+    env.loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([*dirs, str(channels_dir())]), pages])
     return env
 
 
@@ -97,11 +99,11 @@ def write_channels(data: SiteData, project_root: Path, out_dir: Path, brand_logo
         if cache_dir is not None and cache.restore(key, ["slides.html", "embed.html"], targets):
             reused += 1
             continue
-        files = {"slides.html": slides_html(env, data, m, brand_logo).encode("utf-8"),
+        files: dict[str, bytes | Path] = {"slides.html": slides_html(env, data, m, brand_logo).encode("utf-8"),
                  "embed.html": embed_map_html(env, data, m).encode("utf-8")}
         for target, content in zip(targets, files.values(), strict=True):
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            target.write_bytes(content if isinstance(content, bytes) else content.read_bytes())
         cache.store(key, files)
         made += 1
     for cid, cluster in data.clusters.items():  # a handful of cards each: cheap, always written

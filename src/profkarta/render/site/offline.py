@@ -29,8 +29,8 @@ def offline_list(cluster: str) -> str:
 
 def brand_colours(raw: dict) -> tuple[str, str]:
     """extra.brand primary/accent of mkdocs.yml when they are #rrggbb colours, else the federal navy and orange."""
-    extra = raw.get("extra") if isinstance(raw.get("extra"), dict) else {}
-    brand = extra.get("brand") if isinstance(extra.get("brand"), dict) else {}
+    extra: dict = raw.get("extra") or {} if isinstance(raw.get("extra"), dict) else {}
+    brand: dict = extra.get("brand") or {} if isinstance(extra.get("brand"), dict) else {}
 
     def pick(key: str, default: str) -> str:
         v = brand.get(key)
