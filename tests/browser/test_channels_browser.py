@@ -153,6 +153,9 @@ def test_saved_cluster_opens_offline(browser, request, server):
                         (urls.map_page(CL, MAP) + "?utm_source=qr", "Карьерная лестница")):
         page.goto(root + rel)
         assert marker in page.content(), rel
+    # a page that was not saved is not there: the worker answers with the saved how-to page instead
+    page.goto(root + urls.programme_page("sverdlovsk-2026"))
+    assert "Карты без интернета" in page.content() and "Программа популяризации" not in page.content()
     # the styles came from the saved copy too: the page is laid out, not bare HTML
     page.goto(root + urls.map_page(CL, MAP))
     assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") in ("sticky",
