@@ -56,6 +56,9 @@ def test_every_print_qr_reads_from_a_phone_photo(demo_print):
         kind = pdf.parent.name if pdf.parent.name in ("booklets", "cards") else pdf.stem.rsplit("-", 1)[1]
         kinds[kind] += 1
     assert all(kinds.values()), kinds  # every kind of print file was looked at
+    from printkit import pdf_text
+
+    assert "Мой карьерный план" in pdf_text(out / "print" / "booklets" / "demo-mashinostroenie.pdf")  # plan: true
     assert codes >= 3 * 13 + 10
     assert failed == 0, f"{failed} of {codes} codes unreadable"
 
