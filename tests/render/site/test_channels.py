@@ -1,4 +1,4 @@
-"""Slides, embeds, the offline kit, the plan sheet link, team activity, hotlines and opt-in analytics in a built site."""
+"""Slides, embeds, the offline kit, the plan sheet, team activity, hotlines and opt-in analytics in a built site."""
 
 from __future__ import annotations
 
