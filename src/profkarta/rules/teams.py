@@ -69,7 +69,8 @@ def _members_study_here(ctx: Ctx, entry: Entry, project: Project, members: objec
     """Members study at the team's college: their codes among the college's programs; a course from 1 to 6."""
     doc = entry.doc
     data = doc.data if isinstance(doc.data, dict) else {}
-    cluster = project.clusters.get(data.get("cluster")) if isinstance(data.get("cluster"), str) else None
+    cluster_id = data.get("cluster")
+    cluster = project.clusters.get(cluster_id) if isinstance(cluster_id, str) else None
     college = next((c for c in as_list(cluster.doc.get(("colleges",))) if isinstance(c, dict)
                     and c.get("id") == data.get("college")), None) if cluster is not None else None
     taught = [str(p) for p in as_list(college.get("programs"))] if college else []

@@ -121,9 +121,9 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
 
 def booklet_plans(project) -> bool:
     """mkdocs.yml `extra: {booklets: {plan: true}}` puts each map's plan sheet after it in the booklets."""
-    extra = project.config.raw.get("extra") if isinstance(project.config.raw.get("extra"), dict) else {}
-    booklets = extra.get("booklets") if isinstance(extra.get("booklets"), dict) else {}
-    return booklets.get("plan") is True
+    extra = project.config.raw.get("extra")
+    booklets = extra.get("booklets") if isinstance(extra, dict) else None
+    return isinstance(booklets, dict) and booklets.get("plan") is True
 
 
 def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache, workers: int | None,
@@ -210,9 +210,8 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             target.parent.mkdir(parents=True, exist_ok=True)
             result.booklets.append(rel)
             with_plans = booklet_plans(project)
-            parts = [(str(work / "base" / e.cluster_id / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
-                      map_qr[(e.cluster_id, e.id)][0]["booklet"],
-                      str(out_dir / result.plans[(e.cluster_id, e.id)]) if with_plans else None)
+            parts = [(str(work / "base" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
+                      map_qr[(cid, e.id)][0]["booklet"], str(out_dir / result.plans[(cid, e.id)]) if with_plans else None)
                      for e in ordered(group)]
             stamp = {p[0]: (map_qr[(e.cluster_id, e.id)][0]["a4"], map_qr[(e.cluster_id, e.id)][1])
                      for p, e in zip(parts, ordered(group), strict=True)}

@@ -104,8 +104,9 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         result.timings["страницы карт"] = time.perf_counter() - t1
         # slides, embeds and the offline kit (manifest, icons, service worker, what each cluster saves)
         t1 = time.perf_counter()
+        brand = gen.writer.env.globals.get("brand_logo") if gen.writer is not None else None
         result.channels_rendered, result.channels_reused = write_channels(
-            data, validated.project.root, out_dir, gen.writer.env.globals.get("brand_logo"), cache_dir)
+            data, validated.project.root, out_dir, brand if isinstance(brand, str) else None, cache_dir)
         write_offline_kit(data, validated.project.config.raw, out_dir)
         result.timings["слайды и встраивание"] = time.perf_counter() - t1
     write_catalog(data, out_dir, pdfs)
