@@ -50,6 +50,23 @@ def map_pdf(cluster: str, map_id: str, fmt: str) -> str:
     return f"print/{cluster}/{map_id}-{fmt}.pdf"
 
 
+def map_plan_pdf(cluster: str, map_id: str) -> str:
+    """«Мой карьерный план», the personal plan sheet of a map."""
+    return f"print/{cluster}/{map_id}-plan.pdf"
+
+
+def map_slides(cluster: str, map_id: str) -> str:
+    return f"maps/{cluster}/{map_id}/slides/"
+
+
+def embed_map(cluster: str, map_id: str) -> str:
+    return f"embed/maps/{cluster}/{map_id}/"
+
+
+def embed_college(cluster: str, college: str) -> str:
+    return f"embed/colleges/{cluster}/{college}/"
+
+
 def college_booklet(cluster: str, college: str) -> str:
     return f"print/booklets/{cluster}-{college}.pdf"
 

@@ -180,7 +180,7 @@ def _summary(out: Console, result: BuildResult, args) -> None:
              f"картинок для соцсетей нарисовано {site.share_drawn}"]
     if printed is not None:
         total = (sum(len(v) for v in printed.map_files.values()) + len(printed.booklets) + len(printed.cards)
-                 + len(printed.documents))
+                 + len(printed.documents) + len(printed.plans))
         parts.append(f"PDF: {total} (нарисовано заново {printed.rendered}, из кэша {printed.reused})")
     parts.append(f"предупреждений: {result.warnings}")
     out.print("; ".join(parts) + ".", markup=False)

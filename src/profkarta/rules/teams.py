@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+from profkarta.findings import WARNING
 from profkarta.load.project import MAPS_DIR, Entry, Project
 from profkarta.rules.context import URL, Ctx, as_date, as_list, text
 
 MIN_MEMBERS, MAX_MEMBERS = 4, 7
+MIN_COURSE, MAX_COURSE = 1, 6
+# a curator is «a teacher of their college» (the guide): any of these stems names a teaching role
+TEACHING = ("преподав", "педагог", "учител", "мастер производственного обучения", "мастер п/о", "методист",
+            "воспитат", "тьютор", "куратор", "наставник", "советник директора", "заведующ", "руководитель отделения",
+            "заместитель директора")
 PLAN_EVENT = re.compile(r"^([a-z0-9][a-z0-9-]*)/(\d{4})#([a-z0-9][a-z0-9-]*)$")
 
 
@@ -22,7 +28,14 @@ def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
         for i, m in enumerate(members):
             if isinstance(m, dict) and "name" in m and not text(m.get("name")):
                 ctx.add(doc, ("members", i, "name"), "T", "имя участника пустое. Заполните его.")
+    _members_study_here(ctx, entry, project, members)
     curator = data.get("curator")
+    if isinstance(curator, dict) and text(curator.get("position")):
+        position = str(curator["position"]).lower()
+        if not any(stem in position for stem in TEACHING):
+            ctx.add(doc, ("curator", "position"), "T", f"должность куратора «{curator['position']}» не похожа на "
+                    "педагогическую: куратор команды — педагог колледжа (преподаватель, мастер производственного "
+                    "обучения, методист, педагог-организатор). Уточните должность.", severity=WARNING)
     if isinstance(curator, list):
         ctx.add(doc, ("curator",), "T", "куратор должен быть ровно один: укажите одного (name и position), не список.")
     elif isinstance(curator, dict):
@@ -50,6 +63,29 @@ def check_team(ctx: Ctx, entry: Entry, project: Project) -> None:
             if not isinstance(url, str) or not URL.match(url.strip()):
                 ctx.add(doc, ("links", key), "T", f"ссылка «{url}» должна быть адресом https:// или http://, "
                         "например https://vk.com/team.")
+
+
+def _members_study_here(ctx: Ctx, entry: Entry, project: Project, members: object) -> None:
+    """Members study at the team's college: their codes among the college's programs; a course from 1 to 6."""
+    doc = entry.doc
+    data = doc.data if isinstance(doc.data, dict) else {}
+    cluster_id = data.get("cluster")
+    cluster = project.clusters.get(cluster_id) if isinstance(cluster_id, str) else None
+    college = next((c for c in as_list(cluster.doc.get(("colleges",))) if isinstance(c, dict)
+                    and c.get("id") == data.get("college")), None) if cluster is not None else None
+    taught = [str(p) for p in as_list(college.get("programs"))] if college else []
+    for i, m in enumerate(as_list(members)):
+        if not isinstance(m, dict):
+            continue
+        course = m.get("course")
+        if isinstance(course, int) and not isinstance(course, bool) and not MIN_COURSE <= course <= MAX_COURSE:
+            ctx.add(doc, ("members", i, "course"), "T", f"курс {course}: в колледже учатся с {MIN_COURSE} по "
+                    f"{MAX_COURSE} курс. Исправьте число.")
+        code = m.get("program")
+        if taught and isinstance(code, str) and code.strip() and code.strip() not in taught:
+            ctx.add(doc, ("members", i, "program"), "T", f"код {code} не входит в программы колледжа "
+                    f"«{data.get('college')}» ({', '.join(taught)}): амбассадоры — студенты своего колледжа. "
+                    "Исправьте код или допишите его в programs колледжа в cluster.yaml.", severity=WARNING)
 
 
 def check_activity(ctx: Ctx, entry: Entry, project: Project) -> None:

@@ -68,3 +68,15 @@ def pdf_pages(path: Path):
     from pypdf import PdfReader
 
     return PdfReader(str(path)).pages
+
+
+def follow(out: Path, url: str) -> str:
+    """Where a short print address (…/q/<code>/) leads: read its redirect page in the built site `out`."""
+    from urllib.parse import urljoin
+
+    assert url.startswith(SITE_URL + "/q/"), url
+    html = (out / url[len(SITE_URL) + 1:] / "index.html").read_text(encoding="utf-8")
+    refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1).replace("&amp;", "&")
+    script = re.search(r'location\.replace\("([^"]+)"\)', html).group(1)
+    assert refresh == script  # the meta refresh and the script go to the same place
+    return urljoin(url, script)

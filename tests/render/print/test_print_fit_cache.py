@@ -71,16 +71,16 @@ def test_rebuild_lays_out_only_the_changed_map(tmp_path):
         return render_print(validate(root), tmp_path / f"site{n}", site_url=SITE_URL, cache_dir=cache, workers=2)
 
     first = build(1)
-    # two maps, one card sheet, two booklet fronts (college and cluster)
-    assert (first.rendered, first.reused) == (5, 0)
+    # two maps, their two plan sheets, one card sheet, two booklet fronts (college and cluster)
+    assert (first.rendered, first.reused) == (7, 0)
     second = build(2)
-    assert (second.rendered, second.reused) == (0, 5)
+    assert (second.rendered, second.reused) == (0, 7)
     a4 = first.map_files[(CLUSTER, "tehnolog")]["a4"]
     assert (tmp_path / "site1" / a4).read_bytes() == (tmp_path / "site2" / a4).read_bytes()
     path = root / f"career_maps/{CLUSTER}/vtoraya.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("max: 38000", "max: 39000"), encoding="utf-8")
     third = build(3)
-    assert (third.rendered, third.reused) == (1, 4)  # the changed map only; the contents did not change
+    assert (third.rendered, third.reused) == (1, 6)  # the changed map only (its plan sheet shows no maximum)
     assert "39 000" in pdf_text(tmp_path / "site3" / third.map_files[(CLUSTER, "vtoraya")]["a4"]).replace(
         "\u202f", " ")
     booklet = tmp_path / "site3" / third.booklets[0]
@@ -95,4 +95,4 @@ def test_in_process_render_matches_contract(tmp_path):
     """workers=1 renders in this process; the result has the same files."""
     root = copy_examples(tmp_path / "p")
     r = render_print(validate(root), tmp_path / "site", site_url=SITE_URL, workers=1)
-    assert r.rendered == 4 and len(r.booklets) == 2 and len(r.cards) == 1
+    assert r.rendered == 5 and len(r.booklets) == 2 and len(r.cards) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from printkit import CLUSTER, SITE_URL, pdf_pages, pdf_text, read_qr, squash
+from printkit import CLUSTER, SITE_URL, follow, pdf_pages, pdf_text, read_qr, squash
 
 from profkarta import urls
 
@@ -40,10 +40,12 @@ def test_map_pdf_is_one_page_of_right_size(public_build, fmt, size):
 
 
 @pytest.mark.parametrize("fmt", ["a4", "a3"])
-def test_qr_reads_back_as_page_url_with_marker(public_build, fmt):
+def test_qr_reads_back_as_short_address_of_page_with_marker(public_build, fmt):
+    """The QR holds a short address (q/<code>/, a small symbol); its redirect names the product in utm_medium."""
     _v, out, r, _ = public_build
-    want = f"{SITE_URL}/maps/{CLUSTER}/tehnolog/?utm_source=print&utm_campaign={CLUSTER}"
-    assert read_qr(out / r.map_files[(CLUSTER, "tehnolog")][fmt]) == [want]
+    [code] = read_qr(out / r.map_files[(CLUSTER, "tehnolog")][fmt])
+    assert len(code) < 40
+    assert follow(out, code) == f"{SITE_URL}/maps/{CLUSTER}/tehnolog/?utm_source=print&utm_medium={fmt}"
 
 
 @pytest.mark.parametrize("fmt,least", [("a4", 32.0), ("a3", 45.0)])
@@ -142,7 +144,10 @@ def test_college_booklet_has_cover_toc_and_map_pages(public_build):
     text = pdf_text(path)
     assert "Содержание" in text and "СПЕЦИАЛЬНОСТИ" in text and "15.02.16" in text
     assert "Технология машиностроения" in text
-    assert read_qr(path, page=3) == [f"{SITE_URL}/maps/{CLUSTER}/tehnolog/?utm_source=print&utm_campaign={CLUSTER}"]
+    [code] = read_qr(path, page=3)
+    assert follow(out, code) == f"{SITE_URL}/maps/{CLUSTER}/tehnolog/?utm_source=print&utm_medium=booklet"
+    [cover] = read_qr(path, page=1)
+    assert follow(out, cover) == f"{SITE_URL}/clusters/{CLUSTER}/?utm_source=print&utm_medium=booklet"
     from pypdf import PdfReader
 
     assert [o.title for o in PdfReader(str(path)).outline][:2] == ["Обложка и содержание",
@@ -156,6 +161,7 @@ def test_cards_sheet_qr_leads_to_team_page(public_build):
     assert len(pages) == 1 and _size(pages[0]) == pytest.approx(A4, abs=1.0)
     codes = read_qr(path)
     assert len(codes) == 10
-    assert set(codes) == {f"{SITE_URL}/ambassadors/dpk-metall/?utm_source=card&utm_campaign={CLUSTER}"}
+    assert len(set(codes)) == 1
+    assert follow(out, codes[0]) == f"{SITE_URL}/ambassadors/dpk-metall/?utm_source=card&utm_medium=card"
     text = pdf_text(path)
     assert "Амбассадоры ДПК «Металл»" in text and "ДПК" in text

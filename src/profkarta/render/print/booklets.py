@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from profkarta import urls
+from profkarta import shortlinks, urls
 from profkarta.load.project import Entry, Project
 from profkarta.model.cluster import Cluster
 from profkarta.labels import KIND_PLURAL_RU
@@ -34,7 +34,7 @@ def booklet_context(project: Project, cluster_id: str, college_id: str | None, m
     cluster: Cluster = cl.model
     college = find_college(cluster, college_id) if college_id else None
     page = urls.absolute(site_url, urls.cluster_page(cluster_id))
-    qr_url = urls.with_marker(page, "print", cluster_id)
+    qr_url = shortlinks.qr_url(site_url, urls.cluster_page(cluster_id), "booklet")
     colleges = {c.id: c for c in cluster.colleges}
     groups: dict[str, list[dict]] = {}
     for e in ordered(maps):
@@ -84,7 +84,7 @@ def cards_context(project: Project, team: Entry, site_url: str, logos: Logos) ->
     college = find_college(cluster, t.college) if cluster else None
     college_name = (college.short_name or college.name) if college else t.college
     page = urls.absolute(site_url, urls.team_page(team.id))
-    qr_url = urls.with_marker(page, "card", t.cluster)
+    qr_url = shortlinks.qr_url(site_url, urls.team_page(team.id), "card")
     return {
         "meta_title": f"Карточки амбассадоров: {t.team}",
         "author": college.name if college else (cluster.name if cluster else t.team),

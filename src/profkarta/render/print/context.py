@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from profkarta import phones, urls
+from profkarta import phones, shortlinks, urls
 from profkarta.cache import Cache
 from profkarta.labels import NNBSP, as_lines, kind_title, thousands
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
@@ -13,7 +13,7 @@ from profkarta.load.project import Entry, Project
 from profkarta.model.careermap import CareerMap, SupportItem
 from profkarta.model.cluster import Cluster, College
 from profkarta.render.images import PRINT_SIDE, is_raster, normalized_file
-from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, qr_data_url, short_address
+from profkarta.render.print.qr import A4_SYMBOL_MM, image_mm, short_address
 from profkarta.render.print.fetcher import image_url
 from profkarta.stages import BRANCH_COLUMNS, branch_text, years_text
 
@@ -107,8 +107,11 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
     employers = [{"name": by_id[e].name, "place": employer_place(by_id[e]),
                   "logo": image_url(logos.resolve(by_id[e].logo, cdir, f"логотип «{by_id[e].name}»"))}
                  for e in m.employers if e in by_id]
-    page = urls.absolute(site_url, urls.map_page(entry.cluster_id, entry.id))
-    qr_url = urls.with_marker(page, "print", entry.cluster_id)
+    rel_page = urls.map_page(entry.cluster_id, entry.id)
+    page = urls.absolute(site_url, rel_page)
+    # one layout, three products: the QR box is left empty and each product's code is stamped in (stamp.py)
+    qr_urls = {medium: shortlinks.qr_url(site_url, rel_page, medium) for medium in ("a4", "a3", "booklet")}
+    qr_url = qr_urls["a4"]
     stages = [_stage(s, str(i + 1), f"Ступень {i + 1}") for i, s in enumerate(m.ladder)]
     college_name = college.name if college else m.college
     return {
@@ -136,9 +139,9 @@ def map_context(entry: Entry, project: Project, site_url: str, logos: Logos) -> 
                     ("Работодатели", support_items(m.support.employer)),
                     ("Регион", support_items(m.support.region))],
         "approval": approval_text(m),
-        "qr": qr_data_url(qr_url),
         "qr_mm": image_mm(qr_url, A4_SYMBOL_MM),
         "qr_url": qr_url,
+        "qr_urls": qr_urls,
         "short_url": short_address(page),
     }
 

@@ -101,7 +101,7 @@ def derive_a3(a4: bytes, meta: dict) -> bytes:
     return out.getvalue()
 
 
-def merge(front: bytes, parts: list[tuple[str, str]], meta: dict, front_outline: str) -> bytes:
+def merge(front: bytes, parts: list[tuple[str | bytes, str]], meta: dict, front_outline: str) -> bytes:
     """A booklet: the cover and contents pages, then each map's A4 page, with bookmarks and one tag tree."""
     from pypdf import PdfReader, PdfWriter
 
@@ -112,7 +112,7 @@ def merge(front: bytes, parts: list[tuple[str, str]], meta: dict, front_outline:
     writer.add_outline_item(title=front_outline, page_number=0)
     for path, title in parts:
         first = len(writer.pages)
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
         tags.add(reader, lambda r=reader: [writer.add_page(p) for p in r.pages])
         writer.add_outline_item(title=title, page_number=first)
     tags.finish(front_reader)
@@ -236,9 +236,13 @@ def run_job(job: dict) -> dict:
     kind = job["kind"]
     out: dict = {"key": job["key"], "kind": kind}
     if kind == "map":
+        from profkarta.render.print.stamp import stamp_qr
+
         pdf, level, pages, tries = fit_map(job["html"], job["base_url"], job["allowed"], job.get("start", 0))
-        Path(job["a4"]).write_bytes(pdf)
-        Path(job["a3"]).write_bytes(derive_a3(pdf, job["meta_a3"]))
+        qr, size = job["qr"], job["qr_pt"]  # the layout leaves the QR box empty: each product gets its own code
+        Path(job["base"]).write_bytes(pdf)
+        Path(job["a4"]).write_bytes(stamp_qr(pdf, qr["a4"], size, link_from=qr["a4"]))
+        Path(job["a3"]).write_bytes(derive_a3(stamp_qr(pdf, qr["a3"], size, link_from=qr["a4"]), job["meta_a3"]))
         out.update(level=level, pages=pages, tries=tries)
     elif kind == "cards" or kind in ("front", "doc"):
         doc = layout(job["html"], job["base_url"], job["allowed"])

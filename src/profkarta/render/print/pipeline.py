@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable
 
-from profkarta import parallel, urls
+from profkarta import parallel, shortlinks, urls
 from profkarta.errors import BuildError
 from profkarta.render.print import engine
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
@@ -18,7 +18,9 @@ from profkarta.cache import Cache
 from profkarta.render.print.cache import key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
+from profkarta.render.print.myplan import myplan_jobs
 from profkarta.render.print.popularization import plan_jobs
+from profkarta.render.print.stamp import mm_to_pt, stamp_qr
 from profkarta.render.print.templates import base_url, render_html
 
 
@@ -30,6 +32,8 @@ class PrintResult:
     booklets: list[str] = field(default_factory=list)
     cards: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)  # popularization programmes, plans and reports
+    plans: dict[tuple[str, str], str] = field(default_factory=dict)  # «Мой карьерный план» sheet of each map
+    redirects: list[str] = field(default_factory=list)  # q/<code>/index.html: the short addresses in QR codes
     rendered: int = 0  # PDFs laid out by WeasyPrint this run (map A4 pages, booklet fronts, card sheets)
     reused: int = 0  # PDFs of those kinds copied from the cache instead
     warnings: list[str] = field(default_factory=list)
@@ -53,7 +57,16 @@ def booklet_job(job: dict) -> dict:
     """Number the contents, lay out (or reuse) the cover+contents, append the maps' A4 pages."""
     t0 = time.perf_counter()
     cache = Cache(Path(job["cache"]) if job["cache"] else None)
-    counts = [engine.page_count(p) for p, _ in job["parts"]]
+    # each map's page is the shared layout with the booklet's own QR stamped in; its plan sheet may follow
+    parts: list[tuple[str | bytes, str]] = []
+    counts = []
+    for base, title, qr, plan in job["parts"]:
+        link_from, qr_pt = job["stamp"][base]
+        parts.append((stamp_qr(Path(base).read_bytes(), qr, qr_pt, link_from=link_from), title))
+        counts.append(engine.page_count(base))
+        if plan:
+            parts.append((plan, f"{title}: мой карьерный план"))
+            counts[-1] += engine.page_count(plan)
     ctx, guess, laid_out = job["ctx"], 2, False
     for _ in range(4):
         number_pages(ctx, guess, counts)
@@ -73,7 +86,7 @@ def booklet_job(job: dict) -> dict:
     else:  # pragma: no cover - the contents never settle
         raise BuildError(f"оглавление буклета {job['target']} не удалось разместить")
     meta = {"title": ctx["meta_title"], "author": ctx["author"], "subject": "Буклет для приёмной комиссии"}
-    Path(job["target"]).write_bytes(engine.merge(front, job["parts"], meta, "Обложка и содержание"))
+    Path(job["target"]).write_bytes(engine.merge(front, parts, meta, "Обложка и содержание"))
     return {"key": job["key"], "kind": "booklet", "laid_out": laid_out, "target": job["target"],
             "seconds": time.perf_counter() - t0}
 
@@ -97,17 +110,24 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
                  cache_dir: Path | None = None, workers: int | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> PrintResult:
     """Write every print file of the build into out_dir (see the package docstring)."""
-    if cache_dir:
-        return _render(validated, out_dir, site_url, drafts, Cache(cache_dir), workers, on_progress)
-    scratch = Path(tempfile.mkdtemp(prefix="profkarta-print-cache-"))  # normalised logos need a folder
+    work = Path(tempfile.mkdtemp(prefix="profkarta-print-"))  # the maps' QR-less layouts, for the booklets
     try:
-        return _render(validated, out_dir, site_url, drafts, Cache(scratch), workers, on_progress)
+        # without a cache folder, normalised logos still need one: a scratch cache inside `work`
+        cache = Cache(cache_dir) if cache_dir else Cache(work / "cache")
+        return _render(validated, out_dir, site_url, drafts, cache, workers, on_progress, work)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def booklet_plans(project) -> bool:
+    """mkdocs.yml `extra: {booklets: {plan: true}}` puts each map's plan sheet after it in the booklets."""
+    extra = project.config.raw.get("extra")
+    booklets = extra.get("booklets") if isinstance(extra, dict) else None
+    return isinstance(booklets, dict) and booklets.get("plan") is True
 
 
 def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache, workers: int | None,
-            on_progress) -> PrintResult:
+            on_progress, work: Path) -> PrintResult:
     project = validated.project
     out_dir = Path(out_dir)
     logos = Logos(project, normalized=cache)
@@ -119,29 +139,38 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             and project.clusters[e.cluster_id].model is not None]
     teams = [t for t in project.teams if t.model is not None]
     workers = parallel.workers(workers)
+    links = shortlinks.Registry()
 
-    phase1, stores, map_keys = [], {}, {}
+    phase1, stores, map_keys, map_qr = [], {}, {}, {}
     for e in maps:
         ctx = map_context(e, project, site_url, logos)
         html = render_html("map.html.j2", ctx)
-        key = key_of("map", html, *flags)
+        page = urls.map_page(e.cluster_id, e.id)
+        for medium in ("a4", "a3", "booklet"):
+            links.add(page, medium)
+        qr_pt = mm_to_pt(ctx["qr_mm"])
+        map_qr[(e.cluster_id, e.id)] = (ctx["qr_urls"], qr_pt)
+        key = key_of("map", html, *flags, ctx["qr_urls"]["a3"], ctx["qr_urls"]["booklet"])
         map_keys[(e.cluster_id, e.id)] = key
         files = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
         result.map_files[(e.cluster_id, e.id)] = files
-        targets = [out_dir / files["a4"], out_dir / files["a3"]]
+        targets = [out_dir / files["a4"], out_dir / files["a3"], work / "base" / e.cluster_id / f"{e.id}.pdf"]
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
-        if cache.restore(key, ["a4.pdf", "a3.pdf"], targets):
+        names = ["a4.pdf", "a3.pdf", "base.pdf"]
+        if cache.restore(key, names, targets):
             result.reused += 1
             continue
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
                    "subject": "Карьерная карта выпускника, плакат A3"}
         phase1.append({"kind": "map", "key": key, "html": html, "a4": str(targets[0]), "a3": str(targets[1]),
+                       "base": str(targets[2]), "qr": ctx["qr_urls"], "qr_pt": qr_pt,
                        "meta_a3": meta_a3, "start": start_level(e.model), "id": f"{e.cluster_id}/{e.id}",
                        **common})
-        stores[key] = (["a4.pdf", "a3.pdf"], targets)
+        stores[key] = (names, targets)
     for t in teams:
         ctx = cards_context(project, t, site_url, logos)
+        links.add(urls.team_page(t.id), "card")
         html = render_html("cards.html.j2", ctx)
         key = key_of("cards", html, *flags)
         rel = urls.team_cards(t.id)
@@ -155,6 +184,10 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         stores[key] = (["cards.pdf"], [target])
 
     docs, result.documents = plan_jobs(project, out_dir, drafts, common)
+    sheets, result.plans = myplan_jobs(maps, project, site_url, logos, out_dir, common)
+    for e in maps:
+        links.add(urls.map_page(e.cluster_id, e.id), "plan")
+    docs += sheets
     for job in docs:  # programmes, plans and reports: laid out only when their text changed
         key = job["key"] = key_of("doc", job["html"], *flags)
         target = Path(job["target"])
@@ -164,6 +197,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         phase1.append(job)
         stores[key] = (["doc.pdf"], [target])
 
+    plan_keys = {j["map"]: j["key"] for j in sheets}
     phase2 = []
     for cid in sorted({e.cluster_id for e in maps}):
         in_cluster = [e for e in maps if e.cluster_id == cid]
@@ -171,18 +205,26 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
                                          for col in sorted({e.model.college for e in in_cluster})]
         for college, group in groups:
             rel = urls.college_booklet(cid, college) if college else urls.cluster_booklet(cid)
+            links.add(urls.cluster_page(cid), "booklet")
             target = out_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             result.booklets.append(rel)
-            parts = [(str(out_dir / result.map_files[(e.cluster_id, e.id)]["a4"]),
-                      f"{e.model.program.code} {e.model.program.title}") for e in ordered(group)]
+            with_plans = booklet_plans(project)
+            parts = [(str(work / "base" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
+                      map_qr[(cid, e.id)][0]["booklet"],
+                      str(out_dir / result.plans[(cid, e.id)]) if with_plans else None)
+                     for e in ordered(group)]
+            stamp = {p[0]: (map_qr[(e.cluster_id, e.id)][0]["a4"], map_qr[(e.cluster_id, e.id)][1])
+                     for p, e in zip(parts, ordered(group), strict=True)}
             ctx = booklet_context(project, cid, college, group, site_url, logos)
-            key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags,
-                         *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)))
+            key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags, str(with_plans),
+                         *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)),
+                         *(plan_keys[(e.cluster_id, e.id)] for e in ordered(group) if with_plans))
             if cache.restore(key, ["booklet.pdf"], [target]):
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,
+                           "stamp": stamp,
                            "cache": str(cache.root) if cache.root else None, **common})
 
     total, done = len(phase1) + len(phase2) + result.reused, result.reused
@@ -214,5 +256,10 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.rendered += r["laid_out"]
         result.reused += not r["laid_out"]
         result.seconds["booklet"] = result.seconds.get("booklet", 0.0) + r["seconds"]
+    for rel_path, html in links.files().items():  # written last: a failed print leaves no redirect behind
+        target = out_dir / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        result.redirects.append(rel_path)
     result.warnings = list(dict.fromkeys(logos.warnings + result.warnings))
     return result

@@ -12,7 +12,7 @@ CSS_PARTS = ("profkarta.css",)  # then the brand palette, so its variables win
 # share images; a project that wants a web font adds its own stylesheet through extra_css.
 NOT_SHIPPED = ("fonts.css", "fonts")
 CSS_BUNDLE = f"{ASSETS}/site.min.css"
-SCRIPTS = ("profkarta.js",)
+SCRIPTS = ("profkarta.js", "channels.js")
 
 
 def minify_css(text: str) -> str:

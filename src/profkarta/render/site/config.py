@@ -73,8 +73,9 @@ def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path,
             warnings.append(f"настройка «{key}» из mkdocs.yml не используется: ссылка на репозиторий "
                             "заставляет страницы обращаться к внешнему серверу.")
     extra = dict(cfg.get("extra") or {}) if isinstance(cfg.get("extra"), dict) else {}
-    if extra.pop("analytics", None):
-        warnings.append("счётчик посещаемости (extra.analytics) отключён: он загружает внешние скрипты.")
+    analytics = analytics_setting(extra.pop("analytics", None), warnings)
+    if analytics:  # opt-in only; read by partials/pk-channels.html (slides, embeds and offline kit never load it)
+        extra["pk_analytics"] = analytics
     theme_user: dict = user["theme"] if isinstance(user.get("theme"), dict) else {}
     theme = {k: v for k, v in theme_user.items() if k not in ("name", "custom_dir", "font", "language", "logo")}
     theme.update(name="material", custom_dir=str(custom_dir), font=False, language="ru")
@@ -101,6 +102,28 @@ def make_config(user: dict, *, docs_dir: Path, site_dir: Path, custom_dir: Path,
                            "links": {"not_found": "warn", "anchors": "ignore", "unrecognized_links": "ignore"}})
     cfg.setdefault("site_description", "Карьерные карты выпускников колледжей «Профессионалитета»")
     return cfg
+
+
+def analytics_setting(value: object, warnings: list[str]) -> dict | None:
+    """extra.analytics of mkdocs.yml → Yandex Metrica {provider: yandex, counter} or self-hosted Matomo
+    {provider: matomo, url, site_id}; anything else is left out with a warning. Nothing is counted by default."""
+    if not value:
+        return None
+    from urllib.parse import urlsplit
+
+    v = value if isinstance(value, dict) else {}
+    provider = str(v.get("provider", "")).strip().lower()
+    counter = str(v.get("counter", v.get("property", ""))).strip()
+    if provider in ("yandex", "metrika", "yandex-metrika") and counter.isdigit():
+        return {"provider": "yandex", "counter": int(counter)}
+    url = str(v.get("url", "")).strip()
+    site_id = str(v.get("site_id", "")).strip()
+    if provider == "matomo" and urlsplit(url).scheme == "https" and urlsplit(url).hostname and site_id.isdigit():
+        return {"provider": "matomo", "url": url.rstrip("/") + "/", "site_id": int(site_id)}
+    warnings.append("счётчик посещаемости (extra.analytics) не подключён: поддерживаются Яндекс Метрика "
+                    "(provider: yandex, counter: номер счётчика) и свой сервер Matomo (provider: matomo, "
+                    "url: https://…/, site_id: число). Другие счётчики передают данные за рубеж.")
+    return None
 
 
 def local_only(items: object, warnings: list[str]) -> list[str]:

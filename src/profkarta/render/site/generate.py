@@ -21,6 +21,7 @@ from profkarta.render.site.assets import CSS_BUNDLE, bundle
 from profkarta.render.site.config import local_only, make_config, make_nav
 from profkarta.render.site.ics import programme_ics
 from profkarta.render.site.palette import palette_css
+from profkarta.render.site.offline import write_help_page
 from profkarta.render.site.pages import PageWriter, escape_meta, ics_path, make_env, theme_dir
 from profkarta.render.site.share import draw_default, share_lines
 from profkarta.render.site.shell import Tokens
@@ -181,13 +182,14 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")
     writer.home()
     writer.lists()
+    write_help_page(writer)  # the offline kit's how-to for ambassadors (render/site/offline.py)
     progress("Страницы", total, total)
     nav = make_nav(top, sections, user.get("nav"), empty_sections(data, handwritten))
     config = make_config(user, docs_dir=docs, site_dir=site_dir, custom_dir=overrides,
                          site_name=data.site_name, site_url=data.site_url, nav=nav, logo=logo,
                          extra_css=[CSS_BUNDLE],
                          warnings=warnings, token=token)
-    config["extra_javascript"] = ["assets/profkarta/profkarta.min.js",
+    config["extra_javascript"] = ["assets/profkarta/profkarta.min.js", "assets/profkarta/channels.min.js",
                                   *local_only(user.get("extra_javascript"), warnings)]
     if logo_size := sizes.get(logo):
         config["extra"]["pk_logo_size"] = list(logo_size)

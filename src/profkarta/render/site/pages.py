@@ -10,9 +10,10 @@ from pathlib import Path
 import jinja2
 
 from profkarta import labels, phones, refdata, urls
+from profkarta.refdata import hotlines as refdata_hotlines
 from profkarta.refdata import popularization as refdata_pop
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
-from profkarta.render.site import sanitize, text
+from profkarta.render.site import sanitize, snippets, text
 from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.shell import shell_page
@@ -56,7 +57,8 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                        CLUSTER_KIND_SHORT=labels.CLUSTER_KIND_SHORT, member_name=text.member_name,
                        share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
-                       item_text=lambda i: None if isinstance(i, str) else i.description)
+                       item_text=lambda i: None if isinstance(i, str) else i.description,
+                       iframe_snippet=snippets.iframe_snippet, hotlines=refdata_hotlines.hotlines)
     return env
 
 

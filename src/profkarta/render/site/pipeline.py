@@ -12,9 +12,11 @@ from pathlib import Path
 from profkarta import urls
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
+from profkarta.render.site.channels import write_channels
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.mkdocs_run import run_mkdocs
+from profkarta.render.site.offline import write_offline_kit
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.seo import write_seo
 from profkarta.render.site.share import ShareDrawer
@@ -36,6 +38,8 @@ class SiteResult:
     share_drawn: int = 0
     map_pages_rendered: int = 0
     map_pages_reused: int = 0
+    channels_rendered: int = 0  # maps whose slides and embed were rendered (channels.py)
+    channels_reused: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -56,7 +60,8 @@ def choose_site_url(cli_url: str | None, config_url: str | None) -> tuple[str, s
 
 def planned_pdfs(validated, drafts: bool) -> dict[tuple[str, str], dict[str, str]]:
     """Where print puts each map's PDFs (pages link to them before print has run)."""
-    return {(m.cluster_id, m.id): {f: urls.map_pdf(m.cluster_id, m.id, f) for f in ("a4", "a3")}
+    return {(m.cluster_id, m.id): {**{f: urls.map_pdf(m.cluster_id, m.id, f) for f in ("a4", "a3")},
+                                   "plan": urls.map_plan_pdf(m.cluster_id, m.id)}
             for m in validated.published(drafts)}
 
 
@@ -99,6 +104,13 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         add_search_entries(out_dir, data)
         write_seo(out_dir, data)  # robots.txt; sitemap lastmod from the data, not the build day
         result.timings["страницы карт"] = time.perf_counter() - t1
+        # slides, embeds and the offline kit (manifest, icons, service worker, what each cluster saves)
+        t1 = time.perf_counter()
+        brand = gen.writer.env.globals.get("brand_logo") if gen.writer is not None else None
+        result.channels_rendered, result.channels_reused = write_channels(
+            data, validated.project.root, out_dir, brand if isinstance(brand, str) else None, cache_dir)
+        write_offline_kit(data, validated.project.config.raw, out_dir)
+        result.timings["слайды и встраивание"] = time.perf_counter() - t1
     write_catalog(data, out_dir, pdfs)
     return result
 
