@@ -15,6 +15,8 @@ from tests.util import CLUSTER, MAP, TEAM, copy_project, edit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PWN = "window.__pk_pwned=1"
+# resolves after two animation frames and a task: timers and handlers queued by the page have run by then
+SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))"
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +63,12 @@ def test_no_script_runs_and_no_dialog_opens(hostile_server, path):
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(hostile_server + path)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
+        page.evaluate(SETTLED)  # every script of the page has had its turn
         if page.locator("#pk-evil").count():
             page.click("#pk-evil")  # a sanitised link has no javascript: left to run
-            page.wait_for_timeout(200)
+            page.wait_for_load_state("networkidle")
+            page.evaluate(SETTLED)
         pwned = page.evaluate("() => window.__pk_pwned || null")
         text = page.inner_text("body")
         browser.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from profkarta import urls
 
@@ -64,8 +65,7 @@ def test_catalog_filter_narrows_to_the_right_map(page, site_server):
     assert "Найдено 1 карта" in page.locator(".pk-count").inner_text()
     page.click("button.pk-reset")
     page.fill("#pk-f-text", "машиностроению")
-    page.wait_for_timeout(100)
-    assert page.locator("li.pk-card:visible").count() == 1
+    expect(page.locator("li.pk-card:visible")).to_have_count(1)  # waits for the filter, no fixed pause
     assert "Технология машиностроения" in page.locator("li.pk-card:visible").first.inner_text()
     page.goto(site_server + "?program=15.02.16")  # a filtered view can be shared as a link
     assert page.locator("li.pk-card:visible").count() == 1
