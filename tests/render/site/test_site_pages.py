@@ -95,7 +95,7 @@ def test_meta_tags_and_share_image(built_site):
     assert og["og:title"] and og["og:description"] and og["og:locale"] == "ru_RU"
     assert s.find("meta", name="description")
     with Image.open(built_site.site / urls.share_image(CL, "tehnolog")) as im:
-        assert im.size == (1200, 630) and im.format == "PNG"
+        assert im.size == (1200, 630) and im.format == "JPEG"
 
 
 def test_team_page_applies_consent_and_sanitises_the_body(built_site):

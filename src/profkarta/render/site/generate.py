@@ -172,7 +172,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
         (docs / ics_path(p.id)).write_bytes(programme_ics(p.id, p.model, domain).encode("utf-8"))
         done += 1
         progress("Программы популяризации", done, total)
-    draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")
+    draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.jpg")
     writer.home()
     writer.lists()
     progress("Страницы", total, total)
