@@ -143,7 +143,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
             (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
         else:
             shutil.copyfile(lg.source, docs / lg.path)  # SVG: validated as safe, kept as vector
-    token = secrets.token_hex(12)
+    token = build_token(cache_dir)
     writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
@@ -152,12 +152,11 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
         isinstance((user.get("extra") or {}).get("brand"), dict) else None
     brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
     share_jobs: list = []
-    share_out = build / "share-out"
     share_cache = cache_dir
     tokens = Tokens(token)
     writer.shells(tokens, shell_kinds(data))
     for m in data.maps:
-        share_jobs.append((share_lines(m, brand), str(share_out / urls.share_image(m.cluster_id, m.id)),
+        share_jobs.append((share_lines(m, brand), urls.share_image(m.cluster_id, m.id),
                            str(share_cache) if share_cache else None))
         done += 1
         progress("Страницы карт", done, total)
@@ -184,6 +183,25 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                          warnings=warnings, token=token)
     config["extra_javascript"] = ["assets/profkarta/profkarta.js", *local_only(user.get("extra_javascript"), warnings)]
     return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
+
+
+def build_token(cache_dir: Path | None) -> str:
+    """The placeholders' secret: random, and kept in the cache so that unchanged pages give mkdocs the same
+    input from build to build (its output can then be reused). It never reaches the site."""
+    path = cache_dir / "token" if cache_dir is not None else None
+    try:
+        if path is not None and re.fullmatch(r"[0-9a-f]{24}", path.read_text(encoding="ascii").strip()):
+            return path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    token = secrets.token_hex(12)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(token, encoding="ascii")
+        except OSError:
+            pass  # a read-only cache: a fresh token each build
+    return token
 
 
 def shell_kinds(data) -> list[tuple[str, bool]]:

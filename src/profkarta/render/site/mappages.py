@@ -36,11 +36,13 @@ def _write(indices: list[int]) -> int:
         m = maps[i]
         html = job["writer"].map_page(m, job["shells"])
         target = job["out"] / m.page / "index.html"
+        key = job["keys"][i]
+        if key is not None:  # stored, then linked: the next build links the same file, unchanged by inode
+            job["cache"].store(key, {"index.html": html.encode("utf-8")})
+            if job["cache"].link(key, ["index.html"], [target]):
+                continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        key = job["keys"][i]
-        if key is not None:
-            job["cache"].store(key, {"index.html": html.encode("utf-8")})
     return len(indices)
 
 
@@ -59,7 +61,7 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
     reused = 0
     for i, m in enumerate(maps):
         key = _page_key(base, m, data) if cache_dir is not None else None
-        if key is not None and cache.restore(key, ["index.html"], [out_dir / m.page / "index.html"]):
+        if key is not None and cache.link(key, ["index.html"], [out_dir / m.page / "index.html"]):
             reused += 1
             keys.append(None)
             continue

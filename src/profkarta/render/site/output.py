@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from profkarta.cache import walk_files
 from profkarta.errors import BuildError
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -105,28 +106,28 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> None:
-    """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates."""
-    old_files = _files(old_dir) if old_dir.is_dir() else {}
-    for rel, new in sorted(_files(new_dir).items()):
+    """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates.
+
+    A file hard-linked from the old site or from the cache entry the old site was linked from is the
+    same inode: unchanged without reading it (a one-map rebuild at national scale links ~all files)."""
+    old_files = walk_files(old_dir) if old_dir.is_dir() else {}
+    for rel, new in sorted(walk_files(new_dir).items()):
         old = old_files.pop(rel, None)
         if old is None:
             changes.added.append(rel)
-        elif _same(old, new):
-            st = old.stat()
-            os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+            continue
+        so, sn = old.stat(), new.stat()
+        if (so.st_ino, so.st_dev) == (sn.st_ino, sn.st_dev):
+            changes.unchanged += 1
+        elif so.st_size == sn.st_size and _same(old, new):
+            os.utime(new, ns=(so.st_atime_ns, so.st_mtime_ns))
             changes.unchanged += 1
         else:
             changes.changed.append(rel)
     changes.removed = sorted(old_files)
 
 
-def _files(root: Path) -> dict[str, Path]:
-    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
-
-
 def _same(a: Path, b: Path) -> bool:
-    if a.stat().st_size != b.stat().st_size:
-        return False
     with a.open("rb") as fa, b.open("rb") as fb:
         while True:
             x, y = fa.read(1 << 20), fb.read(1 << 20)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mappages import write_map_pages
-from profkarta.render.site.mkdocs_run import run_mkdocs
+from profkarta.render.site.mkdocs_cache import fill_deferred, run_or_reuse_mkdocs
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.share import ShareDrawer
 from profkarta.render.site.view import SiteData, build_view
@@ -35,6 +34,7 @@ class SiteResult:
     share_drawn: int = 0
     map_pages_rendered: int = 0
     map_pages_reused: int = 0
+    mkdocs_reused: bool = False  # no page mkdocs builds had changed: its previous output was linked in
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -76,20 +76,21 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         result.timings["страницы"] = time.perf_counter() - t0
         progress("Сборка сайта (mkdocs)", 0, None)
         t1 = time.perf_counter()
-        drawer = ShareDrawer(gen.share_jobs, workers)
+        drawer = ShareDrawer(gen.share_jobs, workers, out_dir)
         drawer.start()  # share images are drawn by the other cores while mkdocs renders pages
         try:
-            result.warnings += [f"mkdocs: {w}" for w in run_mkdocs(gen.config, build / "mkdocs.yml")]
+            mk = run_or_reuse_mkdocs(gen.config, build, out_dir, cache_dir)
+            result.warnings += [f"mkdocs: {w}" for w in mk.warnings]
+            result.mkdocs_reused = mk.reused
             result.timings["mkdocs"] = time.perf_counter() - t1
             t1 = time.perf_counter()
             result.share_drawn = drawer.wait()
         except BaseException:
             drawer.cancel()
             raise
-        if (build / "share-out").is_dir():
-            shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
+        fill_deferred(out_dir, gen.writer.deferred)
         # map and cluster pages: filled into the shells mkdocs built (linear at national scale)
         if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from profkarta import urls
+from profkarta.cache import replace_file
 from profkarta.render.site import text
 
 INDEX = Path("search") / "search_index.json"
@@ -38,5 +39,5 @@ def add_search_entries(site_dir: Path, data) -> int:
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
     index.setdefault("docs", []).extend(entries)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    replace_file(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))  # may be linked to the cache
     return len(entries)

@@ -112,10 +112,16 @@ def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bo
         draw_share(lines, buf)
         return buf.getvalue()
 
-    data, drawn = Cache(cache_dir).get_or_make(make_key("share", list(lines)), "share.jpg", draw)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
-    return drawn
+    cache = Cache(cache_dir)
+    key = make_key("share", list(lines))
+    if cache.link(key, ["share.jpg"], [out]):  # a hard link: no bytes copied, same file as the last build's
+        return False
+    data = draw()
+    cache.store(key, {"share.jpg": data})
+    if not cache.link(key, ["share.jpg"], [out]):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    return True
 
 
 def _draw_chunk(jobs: list[tuple[tuple[str, ...], str, str | None]]) -> int:
@@ -123,12 +129,13 @@ def _draw_chunk(jobs: list[tuple[tuple[str, ...], str, str | None]]) -> int:
 
 
 class ShareDrawer:
-    """Draws the maps' share images in worker processes while mkdocs builds the pages (they do not meet)."""
+    """Draws the maps' share images into out_dir in worker processes while mkdocs builds (they do not meet)."""
 
     INLINE_BELOW = 40  # a pool costs more than it saves for a handful of images
 
-    def __init__(self, jobs: list[tuple[tuple[str, ...], str, str | None]], workers: int | None = None):
-        self.jobs = jobs
+    def __init__(self, jobs: list[tuple[tuple[str, ...], str, str | None]], workers: int | None = None,
+                 out_dir: Path | None = None):
+        self.jobs = [(lines, str(out_dir / out) if out_dir else out, cache) for lines, out, cache in jobs]
         self.workers = parallel.workers(workers)
         self._work: parallel.Background | None = None
 
