@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -211,9 +213,14 @@ class Cache:
         return True
 
     def tmp_dir(self) -> Path:
-        """An empty folder inside the cache (same file system as its entries, so store_tree only renames)."""
+        """An empty folder inside the cache (same file system as its entries, so store_tree only renames).
+        Those a killed build left behind are removed once they are an hour old."""
         assert self.root is not None, "a temporary folder needs a cache folder"
         self.root.mkdir(parents=True, exist_ok=True)
+        for old in self.root.glob(".tmp-*"):
+            with contextlib.suppress(OSError):
+                if time.time() - old.stat().st_mtime > 3600:
+                    shutil.rmtree(old, ignore_errors=True)
         return Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
 
     def _manifest(self, folder: Path) -> dict | None:
@@ -245,10 +252,7 @@ def _signature(path: Path) -> list[int]:
 def link_or_copy(src: Path, target: Path) -> None:
     """A hard link to src at target (whatever was there goes), or a copy where links are not possible."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        target.unlink()
-    except FileNotFoundError:
-        pass
+    target.unlink(missing_ok=True)
     try:
         os.link(src, target)
     except OSError:  # another file system, or one without hard links
@@ -257,10 +261,7 @@ def link_or_copy(src: Path, target: Path) -> None:
 
 def replace_file(path: Path, data: bytes | str) -> None:
     """Write a file that may be a hard link to a cache entry or an old site: a new inode, never in place."""
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+    path.unlink(missing_ok=True)
     if isinstance(data, str):
         path.write_text(data, encoding="utf-8")
     else:

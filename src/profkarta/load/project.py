@@ -190,7 +190,7 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
             todo.append(i)
             if st is not None:
                 stats[i] = st
-    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root)):
+    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root), strict=True):
         out[i] = doc
         st = stats.get(i)
         if st is not None and isinstance(doc, Document) and doc.text is not None:
@@ -238,7 +238,7 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool
                 continue
             tasks.append((kind, path.stem, None, path))
     parse_cache = ParseCache(root / CACHE_DIR) if cache else None
-    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root, parse_cache)):
+    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root, parse_cache), strict=True):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue

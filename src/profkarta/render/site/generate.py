@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
-from profkarta.cache import Cache
+from profkarta.cache import Cache, link_or_copy
 from profkarta.render.images import WEB_SIDE, is_raster, normalize, normalized_file
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
@@ -137,8 +137,8 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     logo = _brand_logo(data, project.config, docs, warnings)
     for lg in data.logos.values():
         (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
-        if is_raster(lg.source) and cache_dir is not None:
-            shutil.copyfile(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
+        if is_raster(lg.source) and cache_dir is not None:  # linked: nothing writes into docs/ in place
+            link_or_copy(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
         elif is_raster(lg.source):
             (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
         else:

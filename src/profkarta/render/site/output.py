@@ -6,6 +6,8 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -77,7 +79,7 @@ def _swap(new: Path, site_dir: Path) -> bool:
         os.rename(new, site_dir)
         return True
     if _exchange(new, site_dir):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        remove_later(new, site_dir.parent / f".{site_dir.name}.trash-{new.name.rsplit('-', 1)[-1]}")  # the old site
         return True
     old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
     os.rename(site_dir, old / "site")
@@ -149,6 +151,23 @@ def write_changed_list(path: Path, changes: Changes) -> None:
         removed.unlink(missing_ok=True)
 
 
+def remove_later(folder: Path, trash: Path) -> None:
+    """Rename folder to trash (same parent) and delete it in a detached process: at national scale deleting
+    the old site (tens of thousands of files) takes seconds nobody needs to wait for. A deletion that is
+    interrupted is finished by the next build (_remove_leftovers)."""
+    try:
+        os.rename(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
 def _remove_leftovers(site_dir: Path) -> None:
     """Staging folders of builds that were killed (their process is gone) are removed; running ones are kept."""
     for pid_file in site_dir.parent.glob(f".{site_dir.name}.new-*.pid"):
@@ -161,6 +180,9 @@ def _remove_leftovers(site_dir: Path) -> None:
             pass  # gone, or an unreadable note: a leftover
         shutil.rmtree(pid_file.with_suffix(""), ignore_errors=True)
         pid_file.unlink(missing_ok=True)
+    for trash in site_dir.parent.glob(f".{site_dir.name}.trash-*"):  # a deletion that did not finish
+        if time.time() - trash.stat().st_mtime > 60:
+            shutil.rmtree(trash, ignore_errors=True)
     for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):
         if old.is_dir() and not (old / "site").exists():
             shutil.rmtree(old, ignore_errors=True)

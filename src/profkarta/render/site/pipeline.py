@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from profkarta import urls
+from profkarta.cache import Cache
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.mkdocs_cache import fill_deferred, run_or_reuse_mkdocs
+from profkarta.render.site.output import remove_later
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.share import ShareDrawer
 from profkarta.render.site.view import SiteData, build_view
@@ -67,8 +69,13 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
     pdfs = planned_pdfs(validated, drafts) if pdf_links else None
     data = build_view(validated, site_url, drafts, pdfs)
     result = SiteResult(out_dir, site_url, data, maps=len(data.maps))
-    with tempfile.TemporaryDirectory(prefix="profkarta-build-") as tmp:
-        build = Path(tmp)
+    # the build folder sits in the cache when there is one: cached logos are linked into it, not copied
+    try:
+        build = Cache(cache_dir).tmp_dir() if cache_dir is not None else None
+    except OSError:  # a read-only cache
+        build = None
+    build = build or Path(tempfile.mkdtemp(prefix="profkarta-build-"))
+    try:
         # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
         gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
         result.pages = gen.pages
@@ -97,6 +104,8 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
                 gen, data, validated.project.root / "theme", out_dir, cache_dir, workers, progress)
         add_search_entries(out_dir, data)
         result.timings["страницы карт"] = time.perf_counter() - t1
+    finally:
+        remove_later(build, build.with_name(build.name + "-done"))
     write_catalog(data, out_dir, pdfs)
     return result
 
