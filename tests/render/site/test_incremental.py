@@ -102,3 +102,20 @@ def test_linked_files_are_never_written_in_place(tmp_path):
     assert _tree(tmp_path / "c") == _tree(_build(clean_root, tmp_path / "d").site_dir)
     assert _tree(tmp_path / "a") == first  # shares inodes with b and c, yet nothing reached it
     assert os.path.samefile(tmp_path / "b" / "404.html", tmp_path / "c" / "404.html")  # mkdocs output reused, linked
+
+
+def test_catalog_filters_with_equal_labels_keep_one_order():
+    """Two colleges called «БКПТ» in different clusters: sorted by value too, not by set order (which changes
+    from process to process and made the catalog page, hence mkdocs' input, differ between two builds)."""
+    from types import SimpleNamespace as NS
+
+    from profkarta.render.site.view import facets
+
+    def view(cluster: str, college: str) -> NS:
+        return NS(cluster_id=cluster, cluster=NS(industry="химическая", region="Пермский край", name=cluster),
+                  college=NS(id=college, short_name="БКПТ", name="Колледж"),
+                  program=NS(code="18.02.12", title="Технология", kind="specialty"))
+
+    maps = [view(f"c{i}", f"k{i}") for i in (3, 1, 2)]
+    assert [v for v, _ in facets(maps)["college"]] == ["c1/k1", "c2/k2", "c3/k3"]
+    assert [v for v, _ in facets(maps[::-1])["college"]] == ["c1/k1", "c2/k2", "c3/k3"]

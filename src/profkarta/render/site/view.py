@@ -189,7 +189,7 @@ def program_title(code: str | None) -> str | None:
 def facets(maps: list[MapView]) -> dict[str, list[tuple[str, str]]]:
     """Filter options for the catalog: (value, label) pairs, sorted by label."""
     def uniq(pairs):
-        return sorted(set(pairs), key=lambda p: p[1].lower())
+        return sorted(set(pairs), key=lambda p: (p[1].lower(), p[0]))  # ties by value: the same order every run
     return {
         "industry": uniq((m.cluster.industry, m.cluster.industry) for m in maps),
         "region": uniq((m.cluster.region, m.cluster.region) for m in maps),
