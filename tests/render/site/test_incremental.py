@@ -119,3 +119,4 @@ def test_catalog_filters_with_equal_labels_keep_one_order():
     maps = [view(f"c{i}", f"k{i}") for i in (3, 1, 2)]
     assert [v for v, _ in facets(maps)["college"]] == ["c1/k1", "c2/k2", "c3/k3"]
     assert [v for v, _ in facets(maps[::-1])["college"]] == ["c1/k1", "c2/k2", "c3/k3"]
+
