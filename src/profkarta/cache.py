@@ -183,8 +183,8 @@ class Cache:
             manifest: dict = {}
             stats = {}
             for rel, path in walk_files(folder).items():
-                manifest[rel] = file_digest(path)
-                stats[rel] = _signature(path)
+                manifest[rel] = file_digest(Path(path))
+                stats[rel] = _signature(Path(path))
             manifest[STATS] = stats
             wrap = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
             os.rename(folder, wrap / TREE)
@@ -249,14 +249,21 @@ def _signature(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def link_or_copy(src: Path, target: Path) -> None:
-    """A hard link to src at target (whatever was there goes), or a copy where links are not possible."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(src, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(src, target)
+def link_or_copy(src: Path | str, target: Path | str) -> None:
+    """A hard link to src at target (whatever was there goes), or a copy where links are not possible.
+    The common case is one system call: folders are made and old files removed only when the link says so."""
+    for _ in range(3):
+        try:
+            os.link(src, target)
+            return
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        except FileExistsError:
+            os.unlink(target)
+        except OSError:  # another file system, or one without hard links
+            break
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(src, target)
 
 
 def replace_file(path: Path, data: bytes | str) -> None:
@@ -268,16 +275,17 @@ def replace_file(path: Path, data: bytes | str) -> None:
         path.write_bytes(data)
 
 
-def walk_files(root: Path) -> dict[str, Path]:
-    """Every regular file under root by its relative POSIX path (symlinks are not followed)."""
-    out: dict[str, Path] = {}
-    stack = [(root, "")]
+def walk_files(root: Path | str) -> dict[str, str]:
+    """Every regular file under root (its path as a string) by its relative POSIX path; symlinks are not followed.
+    Strings, not Path objects: at national scale a site has tens of thousands of files."""
+    out: dict[str, str] = {}
+    stack = [(os.fspath(root), "")]
     while stack:
         folder, prefix = stack.pop()
         with os.scandir(folder) as it:
             for e in it:
                 if e.is_dir(follow_symlinks=False):
-                    stack.append((Path(e.path), f"{prefix}{e.name}/"))
+                    stack.append((e.path, f"{prefix}{e.name}/"))
                 elif e.is_file(follow_symlinks=False):
-                    out[prefix + e.name] = Path(e.path)
+                    out[prefix + e.name] = e.path
     return out

@@ -120,3 +120,20 @@ def test_catalog_filters_with_equal_labels_keep_one_order():
     assert [v for v, _ in facets(maps)["college"]] == ["c1/k1", "c2/k2", "c3/k3"]
     assert [v for v, _ in facets(maps[::-1])["college"]] == ["c1/k1", "c2/k2", "c3/k3"]
 
+
+
+def test_a_large_old_folder_is_deleted_in_the_background(tmp_path):
+    import time
+
+    from profkarta.render.site.output import remove_later
+
+    old = tmp_path / "old"
+    (old / "a" / "b").mkdir(parents=True)
+    (old / "a" / "b" / "page.html").write_text("x", encoding="utf-8")
+    trash = tmp_path / ".site.trash-1"
+    remove_later(old, trash, files=10**6)
+    assert not old.exists()  # gone from its place at once …
+    deadline = time.monotonic() + 30
+    while trash.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not trash.exists()  # … and deleted by the detached process

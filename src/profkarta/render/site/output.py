@@ -19,6 +19,7 @@ from profkarta.cache import walk_files
 from profkarta.errors import BuildError
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
+BACKGROUND_FROM = 5000  # files: below this, deleting the old site is quicker than starting a process
 
 
 @dataclass
@@ -58,7 +59,7 @@ def staged_output(site_dir: Path) -> Iterator[tuple[Path, Changes]]:
         yield staging, changes
         if site_dir.exists() and not site_dir.is_dir():
             raise BuildError(f"«{site_dir}» — не папка; укажите другую папку для сайта (-d).")
-        _compare(site_dir, staging, changes)
+        old_files = _compare(site_dir, staging, changes)
         os.chmod(staging, 0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -66,20 +67,21 @@ def staged_output(site_dir: Path) -> Iterator[tuple[Path, Changes]]:
         raise
     (parent / f"{staging.name}.pid").unlink(missing_ok=True)
     try:
-        changes.atomic = _swap(staging, site_dir)
+        changes.atomic = _swap(staging, site_dir, old_files)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"не удалось заменить папку сайта «{site_dir}»: {exc.strerror or exc}.") from None
 
 
-def _swap(new: Path, site_dir: Path) -> bool:
+def _swap(new: Path, site_dir: Path, old_files: int = 0) -> bool:
     """Put new in site_dir's place. On Linux one renameat2(RENAME_EXCHANGE): at no moment is there no site.
     Elsewhere two renames, the old site put back if the second fails. True when the swap was atomic."""
     if not site_dir.exists():
         os.rename(new, site_dir)
         return True
     if _exchange(new, site_dir):
-        remove_later(new, site_dir.parent / f".{site_dir.name}.trash-{new.name.rsplit('-', 1)[-1]}")  # the old site
+        trash = site_dir.parent / f".{site_dir.name}.trash-{new.name.rsplit('-', 1)[-1]}"
+        remove_later(new, trash, old_files)  # `new` now holds the old site
         return True
     old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
     os.rename(site_dir, old / "site")
@@ -107,18 +109,19 @@ def _exchange(a: Path, b: Path) -> bool:
     return res == 0  # EINVAL/ENOSYS (old kernel, some file systems): fall back to two renames
 
 
-def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> None:
+def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> int:
     """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates.
 
     A file hard-linked from the old site or from the cache entry the old site was linked from is the
     same inode: unchanged without reading it (a one-map rebuild at national scale links ~all files)."""
     old_files = walk_files(old_dir) if old_dir.is_dir() else {}
+    count = len(old_files)
     for rel, new in sorted(walk_files(new_dir).items()):
         old = old_files.pop(rel, None)
         if old is None:
             changes.added.append(rel)
             continue
-        so, sn = old.stat(), new.stat()
+        so, sn = os.stat(old), os.stat(new)
         if (so.st_ino, so.st_dev) == (sn.st_ino, sn.st_dev):
             changes.unchanged += 1
         elif so.st_size == sn.st_size and _same(old, new):
@@ -127,10 +130,11 @@ def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> None:
         else:
             changes.changed.append(rel)
     changes.removed = sorted(old_files)
+    return count
 
 
-def _same(a: Path, b: Path) -> bool:
-    with a.open("rb") as fa, b.open("rb") as fb:
+def _same(a: str, b: str) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
         while True:
             x, y = fa.read(1 << 20), fb.read(1 << 20)
             if x != y:
@@ -151,10 +155,13 @@ def write_changed_list(path: Path, changes: Changes) -> None:
         removed.unlink(missing_ok=True)
 
 
-def remove_later(folder: Path, trash: Path) -> None:
-    """Rename folder to trash (same parent) and delete it in a detached process: at national scale deleting
-    the old site (tens of thousands of files) takes seconds nobody needs to wait for. A deletion that is
-    interrupted is finished by the next build (_remove_leftovers)."""
+def remove_later(folder: Path, trash: Path, files: int) -> None:
+    """Delete a folder of `files` files; a large one is renamed to trash (same parent) and deleted by a detached
+    process: at national scale deleting the old site (tens of thousands of files) takes seconds nobody needs to
+    wait for. A deletion that is interrupted is finished by the next build (_remove_leftovers)."""
+    if files < BACKGROUND_FROM:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
     try:
         os.rename(folder, trash)
     except OSError:

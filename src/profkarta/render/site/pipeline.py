@@ -105,7 +105,7 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         add_search_entries(out_dir, data)
         result.timings["страницы карт"] = time.perf_counter() - t1
     finally:
-        remove_later(build, build.with_name(build.name + "-done"))
+        remove_later(build, build.with_name(build.name + "-done"), 3 * len(data.maps))  # ~logos, pages per map
     write_catalog(data, out_dir, pdfs)
     return result
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from profkarta import refdata, urls
@@ -93,11 +94,19 @@ class SiteData:
     def logo(self, cluster_id: str, ref: str | None) -> Logo | None:
         return self.logos.get((cluster_id, ref or ""))
 
+    @cached_property
+    def _by_cluster(self) -> dict[str, list[MapView]]:
+        """Maps by cluster, in catalog order: every cluster page and list asks (linear, not maps × clusters)."""
+        out: dict[str, list[MapView]] = {}
+        for m in self.maps:
+            out.setdefault(m.cluster_id, []).append(m)
+        return out
+
     def maps_of_cluster(self, cluster_id: str) -> list[MapView]:
-        return [m for m in self.maps if m.cluster_id == cluster_id]
+        return list(self._by_cluster.get(cluster_id, []))
 
     def maps_of_college(self, cluster_id: str, college_id: str) -> list[MapView]:
-        return [m for m in self.maps if m.cluster_id == cluster_id and m.college.id == college_id]
+        return [m for m in self._by_cluster.get(cluster_id, []) if m.college.id == college_id]
 
     def coverage(self, cluster_id: str) -> dict[str, int]:
         """How many programmes the cluster's colleges list, and for how many an approved map is published."""
