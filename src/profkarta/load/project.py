@@ -185,7 +185,9 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
         except (OSError, LoadError):
             hit = False
         if hit:
-            out[i] = Document(path, name, data)  # positions are read from the file if a finding needs them
+            doc = Document(path, name, data)  # positions are read from the file if a finding needs them
+            doc.digest = cache.new[name][1]
+            out[i] = doc
         else:
             todo.append(i)
             if st is not None:
@@ -195,6 +197,7 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
         st = stats.get(i)
         if st is not None and isinstance(doc, Document) and doc.text is not None:
             cache.put(doc.rel, st, doc.text, doc.data)
+            doc.digest = cache.new[doc.rel][1]
     cache.save()
     return out  # type: ignore[return-value]
 

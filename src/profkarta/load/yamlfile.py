@@ -56,6 +56,7 @@ class Document:
         self._offset = line_offset
         self.body = ""  # Markdown after front matter, for content pages
         self.body_line = 0
+        self.digest: str | None = None  # hash of the text (set by the parse cache): a cheap key of the data
 
     @property
     def text(self) -> str | None:

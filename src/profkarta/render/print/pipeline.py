@@ -15,7 +15,8 @@ from profkarta import parallel, urls
 from profkarta.errors import BuildError
 from profkarta.render.print import engine
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
-from profkarta.cache import Cache
+from profkarta.cache import Cache, file_digest, make_key
+from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.render.print.cache import key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.render.print.fit import start_level
@@ -33,6 +34,67 @@ class PrintResult:
     reused: int = 0  # PDFs of those kinds copied from the cache instead
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # summed worker seconds per job kind
+
+
+class _Inputs:
+    """Cheap keys of what a map's or booklet's HTML is made of (data, logos by content, address, flags).
+
+    A print file's cache key is the hash of its HTML, and rendering 10,000 HTML pages only to find that
+    they did not change costs a minute: the inputs key remembers which HTML key they gave last time.
+    """
+
+    def __init__(self, project, site_url: str, flags: tuple, cache: Cache):
+        self.project = project
+        self.common = [site_url, *flags, str(project.root), str(cache.root)]  # the HTML links files by path
+        self.brand = self._logo(project.config.brand_logo, project.root) if project.config.brand_logo else "-"
+        self._clusters: dict[str, str] = {}
+        self._maps: dict[tuple[str, str], str] = {}
+
+    def _logo(self, ref: str, base: Path) -> str:
+        try:
+            return file_digest(resolve_inside(ref, base, self.project.root))
+        except (ImageProblem, OSError):
+            return f"bad:{ref}"
+
+    def cluster(self, cid: str) -> str:
+        if cid not in self._clusters:
+            entry = self.project.clusters[cid]
+            data = entry.model.model_dump(mode="json")
+            refs = sorted({v for v in _logo_refs(data)})
+            self._clusters[cid] = make_key("print-inputs:cluster", cid, data, str(entry.folder), self.brand,
+                                           [(r, self._logo(r, entry.folder)) for r in refs])
+        return self._clusters[cid]
+
+    def map(self, e) -> str:
+        if (e.cluster_id, e.id) not in self._maps:
+            self._maps[(e.cluster_id, e.id)] = make_key("print-inputs:map", self.cluster(e.cluster_id), e.cluster_id,
+                                                        e.id, e.model.model_dump(mode="json"), *self.common)
+        return self._maps[(e.cluster_id, e.id)]
+
+    def booklet(self, cid: str, college: str | None, group: list) -> str:
+        return make_key("print-inputs:booklet", self.cluster(cid), cid, college, [self.map(e) for e in ordered(group)],
+                        *self.common)
+
+
+def _logo_refs(value) -> list[str]:
+    """Every image a cluster names (fields called logo or …_logo, at any depth)."""
+    out: list[str] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(v, str) and (k == "logo" or k.endswith("_logo")):
+                out.append(v)
+            else:
+                out += _logo_refs(v)
+    elif isinstance(value, list):
+        for v in value:
+            out += _logo_refs(v)
+    return out
+
+
+def _known(cache: Cache, inputs_key: str) -> str | None:
+    """The cache key the same inputs gave last time."""
+    found = cache.load(inputs_key, ["key"])
+    return found["key"].decode("ascii") if found else None
 
 
 def run_job(job: dict) -> dict:
@@ -120,17 +182,24 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     workers = parallel.workers(workers)
 
     phase1, stores, map_keys = [], {}, {}
+    inputs = _Inputs(project, site_url, flags, cache)
     for e in maps:
+        rel = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
+        result.map_files[(e.cluster_id, e.id)] = rel
+        targets = [out_dir / rel["a4"], out_dir / rel["a3"]]
+        known = _known(cache, inputs.map(e))
+        if known and cache.link(known, ["a4.pdf", "a3.pdf"], targets):  # unchanged: not even rendered to HTML
+            map_keys[(e.cluster_id, e.id)] = known
+            result.reused += 1
+            continue
         ctx = map_context(e, project, site_url, logos)
         html = render_html("map.html.j2", ctx)
         key = key_of("map", html, *flags)
         map_keys[(e.cluster_id, e.id)] = key
-        rel = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
-        result.map_files[(e.cluster_id, e.id)] = rel
-        targets = [out_dir / rel["a4"], out_dir / rel["a3"]]
+        cache.store(inputs.map(e), {"key": key.encode("ascii")})
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
-        if cache.restore(key, ["a4.pdf", "a3.pdf"], targets):
+        if cache.link(key, ["a4.pdf", "a3.pdf"], targets):
             result.reused += 1
             continue
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
@@ -147,7 +216,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.cards.append(rel)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if cache.restore(key, ["cards.pdf"], [target]):
+        if cache.link(key, ["cards.pdf"], [target]):
             result.reused += 1
             continue
         phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
@@ -165,10 +234,15 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             result.booklets.append(rel)
             parts = [(str(out_dir / result.map_files[(e.cluster_id, e.id)]["a4"]),
                       f"{e.model.program.code} {e.model.program.title}") for e in ordered(group)]
+            known = _known(cache, inputs.booklet(cid, college, group))
+            if known and cache.link(known, ["booklet.pdf"], [target]):
+                result.reused += 1
+                continue
             ctx = booklet_context(project, cid, college, group, site_url, logos)
             key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags,
                          *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)))
-            if cache.restore(key, ["booklet.pdf"], [target]):
+            cache.store(inputs.booklet(cid, college, group), {"key": key.encode("ascii")})
+            if cache.link(key, ["booklet.pdf"], [target]):
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,

@@ -23,9 +23,11 @@ def _cluster_logos(data) -> dict[str, list]:
     return {cid: sorted(v) for cid, v in out.items()}
 
 
-def _page_key(base: str, m, data, logos: list) -> str:
-    """Everything a map page shows: its map, cluster, college, employers, logos, PDFs, address, draft flag."""
-    return make_key("map-page", base, m.model.model_dump(mode="json"), m.cluster.model_dump(mode="json"),
+def _page_key(base: str, m, data, logos: list, cluster: object) -> str:
+    """Everything a map page shows: its map, cluster, college, employers, logos, PDFs, address, draft flag.
+    The map counts by the hash of its file's text when the parse cache gave one (a model is a function of
+    its data and of the code, which is in every key), else by its model."""
+    return make_key("map-page", base, m.entry.doc.digest or m.model.model_dump(mode="json"), cluster,
                     m.college.id, [e.id for e in m.employers], m.pdf, m.page, m.url, m.draft, data.site_url,
                     data.site_name, logos)
 
@@ -82,8 +84,10 @@ def write_map_pages(gen, data, project_theme: Path, out_dir: Path, cache_dir: Pa
     by_cluster: dict[str, list[str]] = {}
     todo: list[int] = []
     reused = 0
+    cluster_data = {cid: c.model_dump(mode="json") for cid, c in data.clusters.items()} if cache_dir else {}
     for i, m in enumerate(maps):
-        key = _page_key(base, m, data, logos.get(m.cluster_id, [])) if cache_dir is not None else None
+        key = _page_key(base, m, data, logos.get(m.cluster_id, []), cluster_data.get(m.cluster_id)) \
+            if cache_dir is not None else None
         by_cluster.setdefault(m.cluster_id, []).append(key or "")
         if key is not None and cache.link(key, ["index.html"], [out_dir / m.page / "index.html"]):
             reused += 1
