@@ -342,8 +342,8 @@ def show(r: dict) -> None:
     print(f"проверка:   {val['maps_per_s']} карт/с ({val['seconds']} с; ошибок {val['errors']}, предупр. "
           f"{val['warnings']})  | голый yaml CSafeLoader: {val['bare_maps_per_s']} карт/с ({val['bare_yaml_seconds']} с)"
           f"  | отношение {val['ratio_to_bare']}× (цель ≤ 1,5)")
-    print(f"проверка без изменений (тёплый кэш разбора): {val['warm_maps_per_s']} карт/с ({val['warm_seconds']} с; "
-          "цель ≥ 5000 карт/с)")
+    print(f"проверка без изменений (тёплый кэш разбора): {val['warm_maps_per_s']} карт/с "
+          f"({val['warm_seconds']} с; цель ≥ 5000 карт/с)")
     if "site" in r:
         s = r["site"]
         print(f"сайт:       {s['pages']} страниц за {s['seconds']} с  | обычный mkdocs столько же страниц: "
@@ -363,9 +363,9 @@ def show(r: dict) -> None:
         print(f"полная сборка: {f['seconds']} с, пик памяти {f['peak_rss_mb']} МБ PSS всех процессов "
               f"(сумма RSS {f['peak_rss_sum_mb']} МБ считает общие страницы форков многократно; цель ≤ 1536), "
               f"PDF нарисовано {f['pdf_rendered']}")
+        mk = "не запускался (прежний результат из кэша)" if a["mkdocs_reused"] else "собирал заново"
         print(f"после правки одной карты ({i['edited']}): {a['seconds']} с = {i['rebuild_share_of_full'] * 100:.1f} % "
-              f"полной (цель ≤ 10 с и ≤ 10 %); пик памяти {a['peak_rss_mb']} МБ; mkdocs "
-              f"{'не запускался (прежний результат из кэша)' if a['mkdocs_reused'] else 'собирал заново'}; PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
+              f"полной (цель ≤ 10 с и ≤ 10 %); пик памяти {a['peak_rss_mb']} МБ; mkdocs {mk}; PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
               f"страниц карт нарисовано заново {a['map_pages_rendered']}, из кэша {a['map_pages_reused']}; "
               f"картинок для соцсетей {a['share_images_drawn']}")
 
