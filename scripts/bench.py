@@ -365,7 +365,8 @@ def show(r: dict) -> None:
               f"PDF нарисовано {f['pdf_rendered']}")
         mk = "не запускался (прежний результат из кэша)" if a["mkdocs_reused"] else "собирал заново"
         print(f"после правки одной карты ({i['edited']}): {a['seconds']} с = {i['rebuild_share_of_full'] * 100:.1f} % "
-              f"полной (цель ≤ 10 с и ≤ 10 %); пик памяти {a['peak_rss_mb']} МБ; mkdocs {mk}; PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
+              f"полной (цель ≤ 10 с и ≤ 10 %); пик памяти {a['peak_rss_mb']} МБ; mkdocs {mk}; "
+              f"PDF нарисовано заново {a['pdf_rendered']}, из кэша {a['pdf_reused']}; "
               f"страниц карт нарисовано заново {a['map_pages_rendered']}, из кэша {a['map_pages_reused']}; "
               f"картинок для соцсетей {a['share_images_drawn']}")
 
