@@ -185,9 +185,9 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
         except (OSError, LoadError):
             hit = False
         if hit:
-            doc = Document(path, name, data)  # positions are read from the file if a finding needs them
-            doc.digest = cache.new[name][1]
-            out[i] = doc
+            cached = Document(path, name, data)  # positions are read from the file if a finding needs them
+            cached.digest = cache.new[name][1]
+            out[i] = cached
         else:
             todo.append(i)
             if st is not None:

@@ -97,7 +97,7 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
             raise
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
-        fill_deferred(out_dir, gen.writer.deferred)
+        fill_deferred(out_dir, gen.writer.deferred if gen.writer is not None else {})
         # map and cluster pages: filled into the shells mkdocs built (linear at national scale)
         if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
