@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = "2"  # bump when the layout of an entry changes
 MANIFEST = "manifest.json"
+STATS = "/stat"  # manifest key of the files' (size, mtime) when stored: "/" never starts a file name
+TREE = "tree"  # a tree entry keeps its files under this folder (its manifest names them by relative path)
 
 
 @lru_cache(maxsize=1)
@@ -116,11 +120,14 @@ class Cache:
         except OSError:
             return  # a read-only or full cache only costs time
         try:
-            manifest = {}
+            manifest: dict = {}
+            stats = {}
             for name, content in files.items():
                 data = content.read_bytes() if isinstance(content, Path) else content
                 (tmp / name).write_bytes(data)
                 manifest[name] = hashlib.sha256(data).hexdigest()
+                stats[name] = _signature(tmp / name)
+            manifest[STATS] = stats
             (tmp / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
             if folder.exists():  # a stale entry without a manifest, or one another build just wrote
                 shutil.rmtree(folder, ignore_errors=True)
@@ -149,3 +156,136 @@ class Cache:
         data = make()
         self.store(key, {name: data})
         return data, True
+
+    def link(self, key: str, names: list[str], targets: list[Path]) -> bool:
+        """Put the cached files at targets as hard links (copies across file systems); False when missing or bad.
+
+        A hard link costs no bytes and keeps the inode, so the next build sees the very same file and need not
+        compare contents. Entries are checked by size and date against their manifest, and by hash when those
+        differ; nobody writes into a linked file in place (writers replace files, see replace_file).
+        """
+        folder = self._dir(key)
+        if folder is None:
+            return False
+        manifest = self._manifest(folder)
+        if manifest is None or not all(self._intact(folder, manifest, n) for n in names):
+            return False
+        for name, target in zip(names, targets, strict=True):
+            link_or_copy(folder / name, target)
+        return True
+
+    def store_tree(self, key: str, folder: Path) -> bool:
+        """Take a whole folder (made inside self.tmp_dir()) as the entry of key; the folder is moved, not copied."""
+        entry = self._dir(key)
+        if entry is None:
+            return False
+        try:
+            manifest: dict = {}
+            stats = {}
+            for rel, path in walk_files(folder).items():
+                manifest[rel] = file_digest(Path(path))
+                stats[rel] = _signature(Path(path))
+            manifest[STATS] = stats
+            wrap = Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
+            os.rename(folder, wrap / TREE)
+            (wrap / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            if entry.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            os.replace(wrap, entry)
+            return True
+        except OSError:
+            return False
+
+    def link_tree(self, key: str, target: Path) -> bool:
+        """Every file of a tree entry hard-linked under target; False (nothing written) when missing or bad."""
+        entry = self._dir(key)
+        if entry is None:
+            return False
+        manifest = self._manifest(entry)
+        if manifest is None:
+            return False
+        names = [n for n in manifest if n != STATS]
+        if not all(self._intact(entry, manifest, f"{TREE}/{n}", n) for n in names):
+            return False
+        for name in names:
+            link_or_copy(entry / TREE / name, target / name)
+        return True
+
+    def tmp_dir(self) -> Path:
+        """An empty folder inside the cache (same file system as its entries, so store_tree only renames).
+        Those a killed build left behind are removed once they are an hour old."""
+        assert self.root is not None, "a temporary folder needs a cache folder"
+        self.root.mkdir(parents=True, exist_ok=True)
+        for old in self.root.glob(".tmp-*"):
+            with contextlib.suppress(OSError):
+                if time.time() - old.stat().st_mtime > 3600:
+                    shutil.rmtree(old, ignore_errors=True)
+        return Path(tempfile.mkdtemp(prefix=".tmp-", dir=self.root))
+
+    def _manifest(self, folder: Path) -> dict | None:
+        try:
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            return manifest if isinstance(manifest, dict) else None
+        except (OSError, ValueError):
+            return None
+
+    def _intact(self, folder: Path, manifest: dict, path: str, name: str | None = None) -> bool:
+        """The file's size and date as stored, else its hash as stored; a bad entry is dropped."""
+        name = name or path
+        try:
+            if list(_signature(folder / path)) == (manifest.get(STATS) or {}).get(name):
+                return True
+            if file_digest(folder / path) == manifest[name]:
+                return True
+        except (OSError, KeyError, TypeError):
+            pass
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
+
+
+def _signature(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def link_or_copy(src: Path | str, target: Path | str) -> None:
+    """A hard link to src at target (whatever was there goes), or a copy where links are not possible.
+    The common case is one system call: folders are made and old files removed only when the link says so."""
+    for _ in range(3):
+        try:
+            os.link(src, target)
+            return
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        except FileExistsError:
+            os.unlink(target)
+        except OSError:  # another file system, or one without hard links
+            break
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(src, target)
+
+
+def replace_file(path: Path, data: bytes | str) -> None:
+    """Write a file that may be a hard link to a cache entry or an old site: a new inode, never in place."""
+    path.unlink(missing_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+
+
+def walk_files(root: Path | str) -> dict[str, str]:
+    """Every regular file under root (its path as a string) by its relative POSIX path; symlinks are not followed.
+    Strings, not Path objects: at national scale a site has tens of thousands of files."""
+    out: dict[str, str] = {}
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append((e.path, f"{prefix}{e.name}/"))
+                elif e.is_file(follow_symlinks=False):
+                    out[prefix + e.name] = e.path
+    return out

@@ -178,6 +178,8 @@ def _summary(out: Console, result: BuildResult, args) -> None:
     parts = [f"страниц: {site.pages}", f"карт: {site.maps}",
              f"страниц карт нарисовано заново {site.map_pages_rendered}, из кэша {site.map_pages_reused}",
              f"картинок для соцсетей нарисовано {site.share_drawn}"]
+    if getattr(site, "mkdocs_reused", False):
+        parts.append("mkdocs не запускался: страницы, шаблоны и настройки не менялись")
     if printed is not None:
         total = (sum(len(v) for v in printed.map_files.values()) + len(printed.booklets) + len(printed.cards)
                  + len(printed.documents) + len(printed.plans))

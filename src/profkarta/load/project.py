@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 from profkarta import parallel
 from profkarta.errors import LoadError, ProjectNotFound
 from profkarta.findings import ERROR, Finding, rel
+from profkarta.load.parsecache import ParseCache
 from profkarta.load.yamlfile import Document, load_yaml, read_text, split_front_matter
 from profkarta.load.yamlfile import _syntax_error as syntax_error
 
@@ -20,6 +22,7 @@ MAPS_DIR = "career_maps"
 CONTENT_DIR = "content"
 TEAMS_DIR = "content/ambassadors"
 PROGRAMME_DIR = "content/popularization"
+CACHE_DIR = ".profkarta-cache"
 
 
 @dataclass
@@ -170,8 +173,47 @@ def _read_chunk(args: tuple[list[Task], Path]) -> list[Document | Finding]:
     return [_read(t, root) for t in tasks]
 
 
-def _read_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
-    """Parse every file; a large project is parsed by one process per core (YAML parsing is CPU-bound)."""
+def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) -> list[Document | Finding]:
+    """Parse every file that changed since the last run (the rest comes from the parse cache); a large project
+    is parsed by one process per core (YAML parsing is CPU-bound)."""
+    if cache is None:
+        return _parse_all(tasks, root)
+    out: list[Document | Finding | None] = [None] * len(tasks)
+    todo: list[int] = []
+    stats: dict[int, os.stat_result] = {}
+    for i, (kind, _, _, path) in enumerate(tasks):
+        if kind == "team":  # Markdown with front matter: a few files, parsed every time
+            todo.append(i)
+            continue
+        name = rel(path, root)
+        st: os.stat_result | None = None
+        try:
+            st = path.stat()
+            hit, data = cache.trusted(name, st)
+            if not hit and name in cache.old:  # dates moved: the same text is not parsed again
+                text = read_text(path, name)
+                hit, data = cache.by_text(name, st, text)
+        except (OSError, LoadError):
+            hit = False
+        if hit:
+            cached = Document(path, name, data)  # positions are read from the file if a finding needs them
+            cached.digest = cache.new[name][1]
+            out[i] = cached
+        else:
+            todo.append(i)
+            if st is not None:
+                stats[i] = st
+    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root), strict=True):
+        out[i] = doc
+        st = stats.get(i)
+        if st is not None and isinstance(doc, Document) and doc.text is not None:
+            cache.put(doc.rel, st, doc.text, doc.data)
+            doc.digest = cache.new[doc.rel][1]
+    cache.save()
+    return out  # type: ignore[return-value]
+
+
+def _parse_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
     n = parallel.workers()
     if len(tasks) < PARALLEL_FROM:
         return [_read(t, root) for t in tasks]
@@ -184,8 +226,9 @@ def _data_files(folder: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
-    """Read every data file of the project; unreadable files become findings, never exceptions."""
+def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool = True) -> Project:
+    """Read every data file of the project; unreadable files become findings, never exceptions.
+    cache: keep parsed files in .profkarta-cache/ and parse only what changed since the last run."""
     root = root.resolve()
     findings: list[Finding] = []
     project = Project(root, read_config(root, findings), load_findings=findings)
@@ -209,7 +252,8 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None) -> Project:
                 continue
             tasks.append((kind, path.stem, None, path))
     tasks.extend(_plan_tasks(root / PROGRAMME_DIR, project))
-    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root), strict=False):
+    parse_cache = ParseCache(root / CACHE_DIR) if cache else None
+    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root, parse_cache), strict=True):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue

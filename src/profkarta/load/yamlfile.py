@@ -56,10 +56,21 @@ class Document:
         self._offset = line_offset
         self.body = ""  # Markdown after front matter, for content pages
         self.body_line = 0
+        self.digest: str | None = None  # hash of the text (set by the parse cache): a cheap key of the data
+
+    @property
+    def text(self) -> str | None:
+        """The YAML text this document was parsed from (None when it came from the parse cache)."""
+        return self._text
 
     def _positions(self) -> None:
         if self._marks is None:
             builder = _Builder(self.rel, self._offset)
+            if self._text is None and self._offset == 0:  # from the parse cache: the file is as it was parsed
+                try:
+                    self._text = read_text(self.path, self.rel)
+                except LoadError:
+                    self._text = ""
             node = yaml.compose(self._text or "", Loader=_Loader)
             if node is not None:
                 builder.build(node, ())

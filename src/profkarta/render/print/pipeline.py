@@ -158,7 +158,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
         names = ["a4.pdf", "a3.pdf", "base.pdf"]
-        if cache.restore(key, names, targets):
+        if cache.link(key, names, targets):
             result.reused += 1
             continue
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
@@ -177,7 +177,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.cards.append(rel)
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if cache.restore(key, ["cards.pdf"], [target]):
+        if cache.link(key, ["cards.pdf"], [target]):
             result.reused += 1
             continue
         phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
@@ -220,7 +220,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags, str(with_plans),
                          *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)),
                          *(plan_keys[(e.cluster_id, e.id)] for e in ordered(group) if with_plans))
-            if cache.restore(key, ["booklet.pdf"], [target]):
+            if cache.link(key, ["booklet.pdf"], [target]):
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
-from profkarta.cache import Cache
+from profkarta.cache import Cache, link_or_copy
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
 from profkarta.render.images import WEB_SIDE, intrinsic_size, is_raster, normalize, normalized_file
@@ -139,13 +139,13 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     logo = _brand_logo(data, project.config, docs, warnings)
     for lg in data.logos.values():
         (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
-        if is_raster(lg.source) and cache_dir is not None:
-            shutil.copyfile(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
+        if is_raster(lg.source) and cache_dir is not None:  # linked: nothing writes into docs/ in place
+            link_or_copy(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
         elif is_raster(lg.source):
             (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
         else:
             shutil.copyfile(lg.source, docs / lg.path)  # SVG: validated as safe, kept as vector
-    token = secrets.token_hex(12)
+    token = build_token(cache_dir)
     writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo
     sizes = {rel: intrinsic_size(docs / rel) for rel in {logo, *(lg.path for lg in data.logos.values())}}
@@ -156,12 +156,11 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
         isinstance((user.get("extra") or {}).get("brand"), dict) else None
     brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
     share_jobs: list = []
-    share_out = build / "share-out"
     share_cache = cache_dir
     tokens = Tokens(token)
     writer.shells(tokens, shell_kinds(data))
     for m in data.maps:
-        share_jobs.append((share_lines(m, brand), str(share_out / urls.share_image(m.cluster_id, m.id)),
+        share_jobs.append((share_lines(m, brand), urls.share_image(m.cluster_id, m.id),
                            str(share_cache) if share_cache else None))
         done += 1
         progress("Страницы карт", done, total)
@@ -179,7 +178,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
             (docs / urls.report_csv(p.id, pl.year)).write_bytes(report_csv(pl.report))
         done += 1
         progress("Программы популяризации", done, total)
-    draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.png")
+    draw_default(data.site_name, brand, docs / "assets" / "profkarta" / "share-default.jpg")
     writer.home()
     writer.lists()
     write_help_page(writer)  # the offline kit's how-to for ambassadors (render/site/offline.py)
@@ -201,6 +200,25 @@ def empty_sections(data, handwritten: dict) -> frozenset[str]:
     have = {"clusters/index.md": data.clusters, "ambassadors/index.md": data.teams,
             "popularization/index.md": data.programmes}
     return frozenset(doc for doc, items in have.items() if not items and doc not in handwritten)
+
+
+def build_token(cache_dir: Path | None) -> str:
+    """The placeholders' secret: random, and kept in the cache so that unchanged pages give mkdocs the same
+    input from build to build (its output can then be reused). It never reaches the site."""
+    path = cache_dir / "token" if cache_dir is not None else None
+    try:
+        if path is not None and re.fullmatch(r"[0-9a-f]{24}", path.read_text(encoding="ascii").strip()):
+            return path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    token = secrets.token_hex(12)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(token, encoding="ascii")
+        except OSError:
+            pass  # a read-only cache: a fresh token each build
+    return token
 
 
 def shell_kinds(data) -> list[tuple[str, bool]]:

@@ -6,6 +6,8 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -13,9 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from profkarta.cache import walk_files
 from profkarta.errors import BuildError
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
+BACKGROUND_FROM = 5000  # files: below this, deleting the old site is quicker than starting a process
 
 
 @dataclass
@@ -55,7 +59,7 @@ def staged_output(site_dir: Path) -> Iterator[tuple[Path, Changes]]:
         yield staging, changes
         if site_dir.exists() and not site_dir.is_dir():
             raise BuildError(f"«{site_dir}» — не папка; укажите другую папку для сайта (-d).")
-        _compare(site_dir, staging, changes)
+        old_files = _compare(site_dir, staging, changes)
         os.chmod(staging, 0o755)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -63,20 +67,21 @@ def staged_output(site_dir: Path) -> Iterator[tuple[Path, Changes]]:
         raise
     (parent / f"{staging.name}.pid").unlink(missing_ok=True)
     try:
-        changes.atomic = _swap(staging, site_dir)
+        changes.atomic = _swap(staging, site_dir, old_files)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"не удалось заменить папку сайта «{site_dir}»: {exc.strerror or exc}.") from None
 
 
-def _swap(new: Path, site_dir: Path) -> bool:
+def _swap(new: Path, site_dir: Path, old_files: int = 0) -> bool:
     """Put new in site_dir's place. On Linux one renameat2(RENAME_EXCHANGE): at no moment is there no site.
     Elsewhere two renames, the old site put back if the second fails. True when the swap was atomic."""
     if not site_dir.exists():
         os.rename(new, site_dir)
         return True
     if _exchange(new, site_dir):
-        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old site
+        trash = site_dir.parent / f".{site_dir.name}.trash-{new.name.rsplit('-', 1)[-1]}"
+        remove_later(new, trash, old_files)  # `new` now holds the old site
         return True
     old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
     os.rename(site_dir, old / "site")
@@ -104,30 +109,32 @@ def _exchange(a: Path, b: Path) -> bool:
     return res == 0  # EINVAL/ENOSYS (old kernel, some file systems): fall back to two renames
 
 
-def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> None:
-    """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates."""
-    old_files = _files(old_dir) if old_dir.is_dir() else {}
-    for rel, new in sorted(_files(new_dir).items()):
+def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> int:
+    """Sort the new files into added / changed / unchanged; unchanged ones get the old file's dates.
+
+    A file hard-linked from the old site or from the cache entry the old site was linked from is the
+    same inode: unchanged without reading it (a one-map rebuild at national scale links ~all files)."""
+    old_files = walk_files(old_dir) if old_dir.is_dir() else {}
+    count = len(old_files)
+    for rel, new in sorted(walk_files(new_dir).items()):
         old = old_files.pop(rel, None)
         if old is None:
             changes.added.append(rel)
-        elif _same(old, new):
-            st = old.stat()
-            os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+            continue
+        so, sn = os.stat(old), os.stat(new)
+        if (so.st_ino, so.st_dev) == (sn.st_ino, sn.st_dev):
+            changes.unchanged += 1
+        elif so.st_size == sn.st_size and _same(old, new):
+            os.utime(new, ns=(so.st_atime_ns, so.st_mtime_ns))
             changes.unchanged += 1
         else:
             changes.changed.append(rel)
     changes.removed = sorted(old_files)
+    return count
 
 
-def _files(root: Path) -> dict[str, Path]:
-    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
-
-
-def _same(a: Path, b: Path) -> bool:
-    if a.stat().st_size != b.stat().st_size:
-        return False
-    with a.open("rb") as fa, b.open("rb") as fb:
+def _same(a: str, b: str) -> bool:
+    with open(a, "rb") as fa, open(b, "rb") as fb:
         while True:
             x, y = fa.read(1 << 20), fb.read(1 << 20)
             if x != y:
@@ -148,6 +155,26 @@ def write_changed_list(path: Path, changes: Changes) -> None:
         removed.unlink(missing_ok=True)
 
 
+def remove_later(folder: Path, trash: Path, files: int) -> None:
+    """Delete a folder of `files` files; a large one is renamed to trash (same parent) and deleted by a detached
+    process: at national scale deleting the old site (tens of thousands of files) takes seconds nobody needs to
+    wait for. A deletion that is interrupted is finished by the next build (_remove_leftovers)."""
+    if files < BACKGROUND_FROM:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        os.rename(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
 def _remove_leftovers(site_dir: Path) -> None:
     """Staging folders of builds that were killed (their process is gone) are removed; running ones are kept."""
     for pid_file in site_dir.parent.glob(f".{site_dir.name}.new-*.pid"):
@@ -160,6 +187,9 @@ def _remove_leftovers(site_dir: Path) -> None:
             pass  # gone, or an unreadable note: a leftover
         shutil.rmtree(pid_file.with_suffix(""), ignore_errors=True)
         pid_file.unlink(missing_ok=True)
+    for trash in site_dir.parent.glob(f".{site_dir.name}.trash-*"):  # a deletion that did not finish
+        if time.time() - trash.stat().st_mtime > 60:
+            shutil.rmtree(trash, ignore_errors=True)
     for old in site_dir.parent.glob(f".{site_dir.name}.old-*"):
         if old.is_dir() and not (old / "site").exists():
             shutil.rmtree(old, ignore_errors=True)

@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from profkarta import labels, phones, refdata, urls
 from profkarta.refdata import hotlines as refdata_hotlines
@@ -52,7 +53,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
                        tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
                        lines=labels.as_lines, thousands=text.thousands,
-                       thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"))
+                       thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"), defer=lambda html: html)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=labels.KIND_RU, CLUSTER_KIND_RU=labels.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=labels.CLUSTER_KIND_SHORT, member_name=text.member_name,
                        share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
@@ -77,9 +78,23 @@ class PageWriter:
         self.handwritten = handwritten  # doc path → (front matter, Markdown body) of content/ pages we extend
         self.count = 0
         env.globals["logo"] = data.logo
+        # page → placeholder → HTML filled in after mkdocs (see defer): the map cards of the catalog and
+        # of team pages change with any map, and keeping them out of mkdocs lets a one-map edit skip it
+        self.deferred: dict[str, dict[str, str]] = {}
+        self._page = ""
+        env.filters["defer"] = self.defer
+
+    def defer(self, html: str) -> Markup:
+        """`{% filter defer %}…{% endfilter %}`: mkdocs sees a placeholder, fill_deferred puts the HTML back.
+        Only for search-excluded parts (mkdocs never indexes them either way)."""
+        frags = self.deferred.setdefault(self._page, {})
+        mark = f"<!--PKDEFER{self.token}:{len(frags)}-->"
+        frags[mark] = str(html)
+        return Markup(mark)
 
     def write(self, page: str, template: str, meta: dict, doc: str | None = None, **ctx) -> None:
         doc = doc or doc_path(page)
+        self._page = page
         front, body = self.handwritten.get(doc, ({}, ""))
         html = self.env.get_template(template).render(data=self.data, base=base_of(page), page_url=page,
                                                       abs_url=urls.absolute(self.data.site_url, page),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -10,12 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from profkarta import urls
+from profkarta.cache import Cache
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.channels import write_channels
 from profkarta.render.site.generate import generate
 from profkarta.render.site.mappages import write_map_pages
-from profkarta.render.site.mkdocs_run import run_mkdocs
+from profkarta.render.site.mkdocs_cache import fill_deferred, run_or_reuse_mkdocs
+from profkarta.render.site.output import remove_later
 from profkarta.render.site.offline import write_offline_kit
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.seo import write_seo
@@ -40,6 +41,7 @@ class SiteResult:
     map_pages_reused: int = 0
     channels_rendered: int = 0  # maps whose slides and embed were rendered (channels.py)
     channels_reused: int = 0
+    mkdocs_reused: bool = False  # no page mkdocs builds had changed: its previous output was linked in
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -74,8 +76,13 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
     pdfs = planned_pdfs(validated, drafts) if pdf_links else None
     data = build_view(validated, site_url, drafts, pdfs)
     result = SiteResult(out_dir, site_url, data, maps=len(data.maps))
-    with tempfile.TemporaryDirectory(prefix="profkarta-build-") as tmp:
-        build = Path(tmp)
+    # the build folder sits in the cache when there is one: cached logos are linked into it, not copied
+    try:
+        build = Cache(cache_dir).tmp_dir() if cache_dir is not None else None
+    except OSError:  # a read-only cache
+        build = None
+    build = build or Path(tempfile.mkdtemp(prefix="profkarta-build-"))
+    try:
         # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
         gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
         result.pages = gen.pages
@@ -83,20 +90,21 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         result.timings["страницы"] = time.perf_counter() - t0
         progress("Сборка сайта (mkdocs)", 0, None)
         t1 = time.perf_counter()
-        drawer = ShareDrawer(gen.share_jobs, workers)
+        drawer = ShareDrawer(gen.share_jobs, workers, out_dir)
         drawer.start()  # share images are drawn by the other cores while mkdocs renders pages
         try:
-            result.warnings += [f"mkdocs: {w}" for w in run_mkdocs(gen.config, build / "mkdocs.yml")]
+            mk = run_or_reuse_mkdocs(gen.config, build, out_dir, cache_dir)
+            result.warnings += [f"mkdocs: {w}" for w in mk.warnings]
+            result.mkdocs_reused = mk.reused
             result.timings["mkdocs"] = time.perf_counter() - t1
             t1 = time.perf_counter()
             result.share_drawn = drawer.wait()
         except BaseException:
             drawer.cancel()
             raise
-        if (build / "share-out").is_dir():
-            shutil.copytree(build / "share-out", out_dir, dirs_exist_ok=True)
         result.timings["картинки для соцсетей"] = time.perf_counter() - t1
         t1 = time.perf_counter()
+        fill_deferred(out_dir, gen.writer.deferred if gen.writer is not None else {})
         # map and cluster pages: filled into the shells mkdocs built (linear at national scale)
         if data.maps or data.clusters:
             result.map_pages_rendered, result.map_pages_reused = write_map_pages(
@@ -111,6 +119,8 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
             data, validated.project.root, out_dir, brand if isinstance(brand, str) else None, cache_dir)
         write_offline_kit(data, validated.project.config.raw, out_dir)
         result.timings["слайды и встраивание"] = time.perf_counter() - t1
+    finally:
+        remove_later(build, build.with_name(build.name + "-done"), 3 * len(data.maps))  # ~logos, pages per map
     write_catalog(data, out_dir, pdfs)
     return result
 

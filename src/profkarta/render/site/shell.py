@@ -10,9 +10,12 @@ replaced — linear and cheap, and still exactly the theme's HTML.
 from __future__ import annotations
 
 import gzip
+import io
 import shutil
 from html import escape
 from pathlib import Path
+
+from profkarta.cache import replace_file
 
 SHELL_CLUSTER = "_pkshell_"  # "_" cannot occur in an id, so no real map or cluster can live here
 SHELLS = {False: "_public_", True: "_draft_"}
@@ -91,7 +94,9 @@ def fix_sitemap(site_dir: Path, site_url: str, pages: list[str]) -> None:
     if "</urlset>" in body:
         body = body.rsplit("</urlset>", 1)[0]
     body += "".join("<url>" + a for a in added) + "</urlset>" + tail
-    path.write_text(body, encoding="utf-8")
-    with (site_dir / "sitemap.xml.gz").open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+    replace_file(path, body)  # mkdocs' sitemap may be a hard link into the cache: never write it in place
+    buf = io.BytesIO()
+    with gzip.GzipFile("sitemap.xml.gz", "wb", fileobj=buf, mtime=0) as fh:
         fh.write(body.encode("utf-8"))  # mtime 0: the same sitemap gives the same bytes
+    replace_file(site_dir / "sitemap.xml.gz", buf.getvalue())
 

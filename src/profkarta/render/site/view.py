@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from profkarta import refdata, urls
@@ -120,11 +121,19 @@ class SiteData:
     def logo(self, cluster_id: str, ref: str | None) -> Logo | None:
         return self.logos.get((cluster_id, ref or ""))
 
+    @cached_property
+    def _by_cluster(self) -> dict[str, list[MapView]]:
+        """Maps by cluster, in catalog order: every cluster page and list asks (linear, not maps × clusters)."""
+        out: dict[str, list[MapView]] = {}
+        for m in self.maps:
+            out.setdefault(m.cluster_id, []).append(m)
+        return out
+
     def maps_of_cluster(self, cluster_id: str) -> list[MapView]:
-        return [m for m in self.maps if m.cluster_id == cluster_id]
+        return list(self._by_cluster.get(cluster_id, []))
 
     def maps_of_college(self, cluster_id: str, college_id: str) -> list[MapView]:
-        return [m for m in self.maps if m.cluster_id == cluster_id and m.college.id == college_id]
+        return [m for m in self._by_cluster.get(cluster_id, []) if m.college.id == college_id]
 
     def coverage(self, cluster_id: str) -> dict[str, int]:
         """How many programmes the cluster's colleges list, and for how many an approved map is published."""
@@ -227,7 +236,7 @@ def program_title(code: str | None) -> str | None:
 def facets(maps: list[MapView]) -> dict[str, list[tuple[str, str]]]:
     """Filter options for the catalog: (value, label) pairs, sorted by label."""
     def uniq(pairs):
-        return sorted(set(pairs), key=lambda p: p[1].lower())  # «09.00.00 …» labels sort by code
+        return sorted(set(pairs), key=lambda p: (p[1].lower(), p[0]))  # by label («09.00.00 …» by code), ties by value
     return {
         "industry": uniq((m.cluster.industry, m.cluster.industry) for m in maps),
         "region": uniq((m.cluster.region, m.cluster.region) for m in maps),
