@@ -10,8 +10,8 @@ MASK = 4
 
 
 @lru_cache(maxsize=8192)
-def qr_path(text: str) -> tuple[int, str]:
-    """(size in modules including the quiet zone, SVG path data of the dark modules), error level M."""
+def qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """(size in modules including the quiet zone, runs of dark modules as (row, first column, length)), level M."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
@@ -20,7 +20,7 @@ def qr_path(text: str) -> tuple[int, str]:
     qr.make(fit=True)
     matrix = qr.get_matrix()  # includes the border
     n = len(matrix)
-    parts: list[str] = []
+    runs: list[tuple[int, int, int]] = []
     for y, row in enumerate(matrix):
         x = 0
         while x < n:
@@ -28,7 +28,13 @@ def qr_path(text: str) -> tuple[int, str]:
                 start = x
                 while x < n and row[x]:
                     x += 1
-                parts.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
+                runs.append((y, start, x - start))
             else:
                 x += 1
-    return n, "".join(parts)
+    return n, tuple(runs)
+
+
+def qr_path(text: str) -> tuple[int, str]:
+    """(size in modules including the quiet zone, SVG path data of the dark modules) — one path, for HTML/SVG."""
+    n, runs = qr_runs(text)
+    return n, "".join(f"M{x} {y}h{w}v1h-{w}z" for y, x, w in runs)

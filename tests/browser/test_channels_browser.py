@@ -12,22 +12,10 @@ from pathlib import Path
 import pytest
 
 from profkarta import urls
-from tests.browser.test_site_browser import ARGS, CHROMIUM, CL
+from tests.browser.test_site_browser import CL
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MAP = "tehnolog"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("нет /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class _Quiet(SimpleHTTPRequestHandler):

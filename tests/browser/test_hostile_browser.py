@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_site_browser import ARGS, CHROMIUM
+from tests.browser.conftest import ARGS, CHROMIUM
 from tests.conftest import _Quiet
 from tests.util import CLUSTER, MAP, TEAM, copy_project, edit
 

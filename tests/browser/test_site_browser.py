@@ -12,26 +12,11 @@ from playwright.sync_api import expect
 from profkarta import urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 CL = "demo-mashinostroenie"
 PAGES = ["", urls.map_page(CL, "tehnolog"), urls.cluster_page(CL), urls.team_page("dpk-metall"),
          urls.programme_page("sverdlovsk-2026"), urls.programme_page("sverdlovsk-2026") + "calendar/",
          "clusters/", "ambassadors/", "popularization/", "about/", urls.plan_page("sverdlovsk-2026", 2026),
          urls.report_page("sverdlovsk-2026", 2026)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("нет /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

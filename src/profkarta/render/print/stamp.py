@@ -14,28 +14,12 @@ ANCHOR = "pk-qr"
 
 def qr_ops(text: str, left: float, top: float, size: float) -> bytes:
     """PDF drawing operators of the QR (quiet zone included) filling a size×size square at (left, top)."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
+    from profkarta.qr import qr_runs
 
-    from profkarta.qr import MASK, QUIET
-
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET, box_size=1, mask_pattern=MASK)
-    qr.add_data(text)
-    qr.make(fit=True)
-    matrix = qr.get_matrix()
-    n = len(matrix)
+    n, runs = qr_runs(text)
     s = size / n
     ops = [f"q 1 g {left:.3f} {top - size:.3f} {size:.3f} {size:.3f} re f 0 g"]
-    for y, row in enumerate(matrix):
-        x = 0
-        while x < n:
-            if row[x]:
-                start = x
-                while x < n and row[x]:
-                    x += 1
-                ops.append(f"{left + start * s:.3f} {top - (y + 1) * s:.3f} {(x - start) * s:.3f} {s:.3f} re")
-            else:
-                x += 1
+    ops += [f"{left + x * s:.3f} {top - (y + 1) * s:.3f} {w * s:.3f} {s:.3f} re" for y, x, w in runs]
     ops.append("f Q")
     return "\n".join(ops).encode("ascii")
 
