@@ -157,7 +157,7 @@ def bench_print(validated, m: int, work: Path) -> dict:
     from profkarta.render.print import render_print
     from profkarta.render.print.context import Logos, map_context
     from profkarta.render.print.engine import weasy
-    from profkarta.render.print.fit import start_level
+    from profkarta.measure import start_level
     from profkarta.render.print.templates import base_url, render_html
 
     sample, chosen = _sample(validated, m)
