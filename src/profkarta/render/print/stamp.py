@@ -36,7 +36,9 @@ def stamp_qr(pdf: bytes, text: str, size_pt: float, link_from: str | None = None
     page_no = reader.get_destination_page_number(dest)
     if page_no is None:
         raise ValueError("место для QR-кода (pk-qr) не на странице")
-    writer = PdfWriter(clone_from=reader)
+    # an incremental update: the laid-out document is kept as it is and only the changed page, its two new
+    # content streams and the link are appended (cloning the whole document — tags included — cost 3× more)
+    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
     page = writer.pages[page_no]
     pre, post = DecodedStreamObject(), DecodedStreamObject()
     pre.set_data(b"q\n")
