@@ -32,6 +32,7 @@ def test_nothing_reads_outside_the_repository():
 
 
 def test_the_pattern_catches_what_it_should():
-    assert OUTSIDE.search('EXAMPLES = Path("/work/shared/spec/examples")')
-    assert OUTSIDE.search('root / "../shared/data"')
+    shared = "sha" + "red"  # spelt apart, so that this file is no example of what it forbids
+    assert OUTSIDE.search(f'EXAMPLES = Path("/work/{shared}/spec/examples")')
+    assert OUTSIDE.search(f'root / "../{shared}/data"')
     assert not OUTSIDE.search('EXAMPLES = REPO / "tests" / "projects"')

@@ -43,3 +43,42 @@ def line_of(root: Path, file: str, needle: str) -> int:
 
 def check(root: Path) -> Validated:
     return validate(root, today=TODAY)
+
+
+def run_cli(argv: list[str], cwd: Path, capsys) -> tuple[int, str, str]:
+    """profkarta's CLI in this process, from cwd: (exit code, stdout, stderr)."""
+    import os
+
+    from profkarta.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        os.chdir(old)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def tree_paths(data, prefix: tuple = ()):
+    """Every location in a YAML value, the root's () first: ("ladder", 0, "salary", "min") …"""
+    yield prefix
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from tree_paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from tree_paths(v, (*prefix, i))
+
+
+def tree_get(data, loc: tuple):
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def tree_set(data, loc: tuple, value) -> None:
+    tree_get(data, loc[:-1])[loc[-1]] = value

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 
-from profkarta.cli import main
 from tests.util import CLUSTER, MAP, copy_project, edit
+from tests.util import run_cli as run
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(argv, cwd: Path, capsys):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_valid_project_exits_0(tmp_path, capsys):

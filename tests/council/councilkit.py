@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from profkarta.cli import main
 from tests.util import CLUSTER, MAP, copy_project, edit
 
 DRAFT = "career_maps/demo-mashinostroenie/additivnye.yaml"
@@ -30,16 +28,3 @@ def mixed_project(tmp_path: Path) -> Path:
         'protocol: "7"', 'protocol: "8/2026"').replace("date: 2026-06-15", "date: 2026-07-01")
     (root / UNLISTED).write_text(unlisted, encoding="utf-8")
     return root
-
-
-def run(argv: list[str], cwd: Path, capsys) -> tuple[int, str, str]:
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code
-    finally:
-        os.chdir(old)
-    out, err = capsys.readouterr()
-    return code, out, err

@@ -7,7 +7,8 @@ import datetime as dt
 import json
 
 from profkarta import coverage as cov
-from tests.council.councilkit import DRAFT, SITE_URL, UNLISTED, mixed_project, run
+from tests.council.councilkit import DRAFT, SITE_URL, UNLISTED, mixed_project
+from tests.util import run_cli as run
 from tests.util import CLUSTER, MAP, check, edit
 
 EXPECTED = {  # code → (status, protocol, date, file)

@@ -10,7 +10,8 @@ import pytest
 from pdfminer.high_level import extract_text
 from pypdf import PdfReader
 
-from tests.council.councilkit import UNLISTED, mixed_project, run
+from tests.council.councilkit import UNLISTED, mixed_project
+from tests.util import run_cli as run
 from tests.util import MAP, copy_project, edit
 
 APPROVAL_BLOCK = ("УТВЕРЖДЕНО Протоколом заседания Регионального наблюдательного совета № ____ от ________")

@@ -15,7 +15,8 @@ from profkarta import measure as fit
 from profkarta.render.site.view import salary_scale
 from profkarta.stages import timeline
 from profkarta.validate import validate
-from tests.hostile.test_properties import _paths, _set, values
+from tests.hostile.test_properties import values
+from tests.util import tree_paths, tree_set
 from tests.util import MAP, PROJECTS, TODAY
 
 BRANCHES = [
@@ -42,7 +43,7 @@ def test_mutated_branches_give_only_findings_and_valid_ones_lay_out(tmp_path_fac
     original["ladder"][0]["years"] = [-2, 0]
     mutated = copy.deepcopy(original)
     for _ in range(data.draw(st.integers(0, 2))):
-        locs = [loc for loc in _paths(mutated) if loc and loc[0] in ("branches", "ladder")]
+        locs = [loc for loc in tree_paths(mutated) if loc and loc[0] in ("branches", "ladder")]
         loc = data.draw(st.sampled_from(locs))
         if data.draw(st.booleans()):
             parent = mutated
@@ -50,7 +51,7 @@ def test_mutated_branches_give_only_findings_and_valid_ones_lay_out(tmp_path_fac
                 parent = parent[part]
             del parent[loc[-1]]
         else:
-            _set(mutated, loc, data.draw(values))
+            tree_set(mutated, loc, data.draw(values))
     path.write_text(yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
     result = validate(root, today=TODAY)
     for f in result.report.findings:

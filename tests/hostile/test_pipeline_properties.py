@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from profkarta.commands.build import build
 from profkarta.errors import ProfkartaError, ValidationFailed
 from profkarta.validate import validate
-from tests.util import CLUSTER, MAP, PROJECTS, TEAM, TODAY
+from tests.util import CLUSTER, MAP, PROJECTS, TEAM, TODAY, tree_get, tree_paths, tree_set
 
 pytestmark = pytest.mark.slow
 
@@ -23,22 +23,6 @@ ODD_TEXT = st.one_of(
     st.sampled_from(["‮перевёрнутый текст", "Сварщик\u200b\u200bневидимые", "👩‍🔧 Наладчица 🛠️", "Z̴̡a̷l̶g̵o",
                      "ٱلْعَرَبِيَّة", "中文职位", "ОЧЕНЬ " * 60, "«»„“‘’ — … №", "<b>жирный</b> & ampersand", "\t отступ"]),
 )
-
-
-def _leaves(data, prefix=()):
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _leaves(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _leaves(v, (*prefix, i))
-    yield prefix, data
-
-
-def _set(data, loc, value):
-    for part in loc[:-1]:
-        data = data[part]
-    data[loc[-1]] = value
 
 
 # no shrinking: each example is a whole build, and the failing project itself is reported in full
@@ -59,18 +43,19 @@ def test_odd_projects_validate_and_whatever_validates_builds(tmp_path_factory, d
             original = yaml.safe_load(text)
         doc = copy.deepcopy(original)
         for _ in range(data.draw(st.integers(1, 4))):
-            leaves = [(loc, v) for loc, v in _leaves(doc) if loc]  # anew: a mutation may remove a subtree
+            # anew each time: a mutation may remove a subtree
+            leaves = [(loc, tree_get(doc, loc)) for loc in tree_paths(doc) if loc]
             loc, value = data.draw(st.sampled_from(leaves))
             if isinstance(value, str):
-                _set(doc, loc, data.draw(ODD_TEXT))
+                tree_set(doc, loc, data.draw(ODD_TEXT))
             elif isinstance(value, bool):
-                _set(doc, loc, not value)
+                tree_set(doc, loc, not value)
             elif isinstance(value, int):
-                _set(doc, loc, data.draw(st.sampled_from([0, -1, 1, 10**9, 10**18, value * 3])))
+                tree_set(doc, loc, data.draw(st.sampled_from([0, -1, 1, 10**9, 10**18, value * 3])))
             elif isinstance(value, list):
-                _set(doc, loc, data.draw(st.sampled_from([[], value * 2, value[:1]])))
+                tree_set(doc, loc, data.draw(st.sampled_from([[], value * 2, value[:1]])))
             elif isinstance(value, dict):
-                _set(doc, loc, data.draw(st.sampled_from([{}, None, value])))
+                tree_set(doc, loc, data.draw(st.sampled_from([{}, None, value])))
         dumped = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
         out = f"---\n{dumped}---\n{body}" if target.endswith(".md") else dumped
         if data.draw(st.booleans()):  # as Windows editors save it: BOM and CRLF line ends (accepted)

@@ -15,7 +15,7 @@ from profkarta.errors import LoadError
 from profkarta.load.yamlfile import parse_yaml
 from profkarta.load.project import load_project
 from profkarta.rules import check_project
-from tests.util import CLUSTER, MAP, PROJECTS, TEAM, TODAY
+from tests.util import tree_paths, tree_set, CLUSTER, MAP, PROJECTS, TEAM, TODAY
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -53,23 +53,6 @@ def test_any_yaml_value_is_a_document(value):
         assert line >= 1 and col >= 1
 
 
-def _paths(data, prefix=()):
-    yield prefix
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _paths(v, (*prefix, i))
-
-
-def _set(data, loc, value):
-    cur = data
-    for part in loc[:-1]:
-        cur = cur[part]
-    cur[loc[-1]] = value
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_mutated_projects_give_only_findings(tmp_path_factory, data):
@@ -85,7 +68,7 @@ def test_mutated_projects_give_only_findings(tmp_path_factory, data):
         original = yaml.safe_load(text)
     mutated = copy.deepcopy(original)
     for _ in range(data.draw(st.integers(1, 3))):
-        locs = [loc for loc in _paths(mutated) if loc]
+        locs = [loc for loc in tree_paths(mutated) if loc]
         loc = data.draw(st.sampled_from(locs))
         action = data.draw(st.sampled_from(["replace", "delete"]))
         if action == "delete":
@@ -94,7 +77,7 @@ def test_mutated_projects_give_only_findings(tmp_path_factory, data):
                 parent = parent[part]
             del parent[loc[-1]]
         else:
-            _set(mutated, loc, data.draw(values))
+            tree_set(mutated, loc, data.draw(values))
     dumped = yaml.safe_dump(mutated, allow_unicode=True)
     path.write_text(f"---\n{dumped}---\n{body}" if target.endswith(".md") else dumped, encoding="utf-8")
     project = load_project(root)

@@ -16,6 +16,7 @@ from profkarta.sheets.assemble import read_book
 from profkarta.sheets.export import build_workbook
 from profkarta.sheets.yamlout import dump, equal
 from profkarta.load.yamlfile import parse_yaml
+from tests.util import tree_get, tree_paths
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "gen_corpus.py"
 SETTINGS = settings(max_examples=40, deadline=None,
@@ -52,28 +53,12 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(awkward_text, inner, max_size=4)), max_leaves=12)
 
 
-def _paths(data, prefix=()):
-    yield prefix
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _paths(v, (*prefix, i))
-
-
-def _get(data, loc):
-    for part in loc:
-        data = data[part]
-    return data
-
-
 def _mutate(data, draw) -> None:
-    locs = [loc for loc in _paths(data) if loc]
+    locs = [loc for loc in tree_paths(data) if loc]
     action = draw(st.sampled_from(["retext", "retext", "retext", "replace", "delete", "add"]))
-    texts = [loc for loc in locs if isinstance(_get(data, loc), (str, int, dt.date))]
+    texts = [loc for loc in locs if isinstance(tree_get(data, loc), (str, int, dt.date))]
     loc = draw(st.sampled_from(texts if action == "retext" and texts else locs))
-    parent = _get(data, loc[:-1])
+    parent = tree_get(data, loc[:-1])
     if action == "retext":  # most values are texts, numbers and dates in their own columns: aim there
         parent[loc[-1]] = draw(st.one_of(awkward_text, scalars))
     elif action == "delete":
