@@ -1,9 +1,8 @@
-"""Worker side: lay out HTML with WeasyPrint, fit a map to one page, derive A3 and booklets with pypdf."""
+"""Worker side: lay out HTML with WeasyPrint, fit a map to one page, write its products, merge booklets (pypdf)."""
 
 from __future__ import annotations
 
 import io
-import math
 import time
 from pathlib import Path
 
@@ -45,16 +44,28 @@ def write_pdf(document) -> bytes:
     return document.write_pdf(pdf_version="1.7")
 
 
-def fit_map(html: str, base_url: str, allowed: list[str], start: int = 0) -> tuple[bytes, int, int, int]:
-    """(pdf, fit level used, pages, layouts tried): the largest type from `start` that fits one page."""
+def fit_map(html: str, base_url: str, allowed: list[str], start: int = 0):
+    """(document, fit level used, layouts tried): the largest type from `start` that fits one page."""
     level = max(0, min(start, FIT_LEVELS - 1))
     tries = 0
     while True:
         doc = layout(html.replace(_FIT_MARK, f'class="map fit-{level}"', 1), base_url, allowed)
         tries += 1
         if len(doc.pages) == 1 or level == FIT_LEVELS - 1:
-            return write_pdf(doc), level, len(doc.pages), tries
+            return doc, level, tries
         level += 1
+
+
+def write_products(document, products, qr_size_pt: float, link_from: str | None) -> dict[str, bytes]:
+    """Each product's PDF from one write of the laid-out document (see products.py)."""
+    from profkarta.render.print.products import Splicer
+
+    splicer = Splicer(products, qr_size_pt, link_from)
+    if TAGGED:
+        written = document.write_pdf(pdf_variant="pdf/ua-1", pdf_version="1.7", finisher=splicer)
+    else:
+        written = document.write_pdf(pdf_version="1.7", finisher=splicer)
+    return splicer.split(written)
 
 
 def set_meta(writer, meta: dict) -> None:
@@ -67,38 +78,6 @@ def set_meta(writer, meta: dict) -> None:
         info["/Subject"] = meta["subject"]
     writer.add_metadata(info)
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.get("lang", "ru"))
-
-
-def derive_a3(a4: bytes, meta: dict) -> bytes:
-    """The A3 poster: the A4 page scaled by √2 as vectors (ISO 216), no second layout.
-
-    The page's content streams are wrapped in «q √2 0 0 √2 0 0 cm … Q» without being parsed,
-    which is several times faster than pypdf's scale_by; boxes and link rectangles are scaled too."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject, RectangleObject
-
-    k = math.sqrt(2)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(a4)))
-    for page in writer.pages:
-        pre, post = DecodedStreamObject(), DecodedStreamObject()
-        pre.set_data(f"q {k:.6f} 0 0 {k:.6f} 0 0 cm\n".encode())
-        post.set_data(b"\nQ\n")
-        old = page.raw_get("/Contents")
-        old_list = list(old.get_object()) if isinstance(old.get_object(), ArrayObject) else [old]
-        page[NameObject("/Contents")] = ArrayObject([writer._add_object(pre), *old_list, writer._add_object(post)])
-        media = page.mediabox
-        for name in ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox"):
-            box = page.get(name) if name in page else (media if name == "/MediaBox" else None)
-            if box is not None:
-                page[NameObject(name)] = RectangleObject([FloatObject(float(v) * k) for v in box])
-        for annot in page.get("/Annots", []) or []:
-            annot = annot.get_object()
-            if "/Rect" in annot:
-                annot[NameObject("/Rect")] = RectangleObject([FloatObject(float(v) * k) for v in annot["/Rect"]])
-    set_meta(writer, meta)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def merge(front: bytes, parts: list[tuple[str | bytes, str]], meta: dict, front_outline: str) -> bytes:
@@ -236,14 +215,15 @@ def run_job(job: dict) -> dict:
     kind = job["kind"]
     out: dict = {"key": job["key"], "kind": kind}
     if kind == "map":
-        from profkarta.render.print.stamp import stamp_qr
+        from profkarta.render.print.products import A3_SCALE, Product
 
-        pdf, level, pages, tries = fit_map(job["html"], job["base_url"], job["allowed"], job.get("start", 0))
-        qr, size = job["qr"], job["qr_pt"]  # the layout leaves the QR box empty: each product gets its own code
-        Path(job["base"]).write_bytes(pdf)
-        Path(job["a4"]).write_bytes(stamp_qr(pdf, qr["a4"], size, link_from=qr["a4"]))
-        Path(job["a3"]).write_bytes(derive_a3(stamp_qr(pdf, qr["a3"], size, link_from=qr["a4"]), job["meta_a3"]))
-        out.update(level=level, pages=pages, tries=tries)
+        doc, level, tries = fit_map(job["html"], job["base_url"], job["allowed"], job.get("start", 0))
+        qr, a3 = job["qr"], job["meta_a3"]  # the layout leaves the QR box empty: each product gets its own code
+        products = [Product("a4", qr["a4"]), Product("a3", qr["a3"], A3_SCALE, a3["title"], a3["subject"]),
+                    Product("booklet", qr["booklet"])]
+        for name, pdf in write_products(doc, products, job["qr_pt"], link_from=qr["a4"]).items():
+            Path(job[name]).write_bytes(pdf)
+        out.update(level=level, pages=len(doc.pages), tries=tries)
     elif kind == "cards" or kind in ("front", "doc"):
         doc = layout(job["html"], job["base_url"], job["allowed"])
         Path(job["target"]).write_bytes(write_pdf(doc))

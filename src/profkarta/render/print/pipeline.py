@@ -20,7 +20,7 @@ from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
 from profkarta.render.print.myplan import myplan_jobs
 from profkarta.render.print.popularization import plan_jobs
-from profkarta.render.print.stamp import mm_to_pt, stamp_qr
+from profkarta.render.print.stamp import mm_to_pt
 from profkarta.render.print.templates import base_url, render_html
 
 
@@ -57,13 +57,12 @@ def booklet_job(job: dict) -> dict:
     """Number the contents, lay out (or reuse) the cover+contents, append the maps' A4 pages."""
     t0 = time.perf_counter()
     cache = Cache(Path(job["cache"]) if job["cache"] else None)
-    # each map's page is the shared layout with the booklet's own QR stamped in; its plan sheet may follow
+    # each map's booklet page (its layout with the booklet's own QR); its plan sheet may follow
     parts: list[tuple[str | bytes, str]] = []
     counts = []
-    for base, title, qr, plan in job["parts"]:
-        link_from, qr_pt = job["stamp"][base]
-        parts.append((stamp_qr(Path(base).read_bytes(), qr, qr_pt, link_from=link_from), title))
-        counts.append(engine.page_count(base))
+    for page, title, plan in job["parts"]:
+        parts.append((page, title))
+        counts.append(engine.page_count(page))
         if plan:
             parts.append((plan, f"{title}: мой карьерный план"))
             counts[-1] += engine.page_count(plan)
@@ -110,7 +109,7 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
                  cache_dir: Path | None = None, workers: int | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> PrintResult:
     """Write every print file of the build into out_dir (see the package docstring)."""
-    work = Path(tempfile.mkdtemp(prefix="profkarta-print-"))  # the maps' QR-less layouts, for the booklets
+    work = Path(tempfile.mkdtemp(prefix="profkarta-print-"))  # each map's booklet page, for the booklets
     try:
         # without a cache folder, normalised logos still need one: a scratch cache inside `work`
         cache = Cache(cache_dir) if cache_dir else Cache(work / "cache")
@@ -141,7 +140,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     workers = parallel.workers(workers)
     links = shortlinks.Registry()
 
-    phase1, stores, map_keys, map_qr = [], {}, {}, {}
+    phase1, stores, map_keys = [], {}, {}
     for e in maps:
         ctx = map_context(e, project, site_url, logos)
         html = render_html("map.html.j2", ctx)
@@ -149,22 +148,21 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         for medium in ("a4", "a3", "booklet"):
             links.add(page, medium)
         qr_pt = mm_to_pt(ctx["qr_mm"])
-        map_qr[(e.cluster_id, e.id)] = (ctx["qr_urls"], qr_pt)
         key = key_of("map", html, *flags, ctx["qr_urls"]["a3"], ctx["qr_urls"]["booklet"])
         map_keys[(e.cluster_id, e.id)] = key
         files = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
         result.map_files[(e.cluster_id, e.id)] = files
-        targets = [out_dir / files["a4"], out_dir / files["a3"], work / "base" / e.cluster_id / f"{e.id}.pdf"]
+        targets = [out_dir / files["a4"], out_dir / files["a3"], work / "booklet" / e.cluster_id / f"{e.id}.pdf"]
         for t in targets:
             t.parent.mkdir(parents=True, exist_ok=True)
-        names = ["a4.pdf", "a3.pdf", "base.pdf"]
+        names = ["a4.pdf", "a3.pdf", "booklet.pdf"]
         if cache.link(key, names, targets):
             result.reused += 1
             continue
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
                    "subject": "Карьерная карта выпускника, плакат A3"}
         phase1.append({"kind": "map", "key": key, "html": html, "a4": str(targets[0]), "a3": str(targets[1]),
-                       "base": str(targets[2]), "qr": ctx["qr_urls"], "qr_pt": qr_pt,
+                       "booklet": str(targets[2]), "qr": ctx["qr_urls"], "qr_pt": qr_pt,
                        "meta_a3": meta_a3, "start": start_level(e.model), "id": f"{e.cluster_id}/{e.id}",
                        **common})
         stores[key] = (names, targets)
@@ -210,12 +208,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             target.parent.mkdir(parents=True, exist_ok=True)
             result.booklets.append(rel)
             with_plans = booklet_plans(project)
-            parts = [(str(work / "base" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
-                      map_qr[(cid, e.id)][0]["booklet"],
+            parts = [(str(work / "booklet" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
                       str(out_dir / result.plans[(cid, e.id)]) if with_plans else None)
                      for e in ordered(group)]
-            stamp = {p[0]: (map_qr[(e.cluster_id, e.id)][0]["a4"], map_qr[(e.cluster_id, e.id)][1])
-                     for p, e in zip(parts, ordered(group), strict=True)}
             ctx = booklet_context(project, cid, college, group, site_url, logos)
             key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags, str(with_plans),
                          *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)),
@@ -224,7 +219,6 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,
-                           "stamp": stamp,
                            "cache": str(cache.root) if cache.root else None, **common})
 
     total, done = len(phase1) + len(phase2) + result.reused, result.reused
