@@ -57,15 +57,18 @@ def booklet_job(job: dict) -> dict:
     """Number the contents, lay out (or reuse) the cover+contents, append the maps' A4 pages."""
     t0 = time.perf_counter()
     cache = Cache(Path(job["cache"]) if job["cache"] else None)
-    # each map's booklet page (its layout with the booklet's own QR); its plan sheet may follow
-    parts: list[tuple[str | bytes, str]] = []
+    from pypdf import PdfReader
+
+    # each map's booklet page (its layout with the booklet's own QR); its plan sheet may follow. Each file is
+    # read once: the reader that counts its pages for the contents is the one merged (parsing is the cost)
+    parts: list[tuple[PdfReader, str]] = []
     counts = []
     for page, title, plan in job["parts"]:
-        parts.append((page, title))
-        counts.append(engine.page_count(page))
+        parts.append((PdfReader(page), title))
+        counts.append(len(parts[-1][0].pages))
         if plan:
-            parts.append((plan, f"{title}: мой карьерный план"))
-            counts[-1] += engine.page_count(plan)
+            parts.append((PdfReader(plan), f"{title}: мой карьерный план"))
+            counts[-1] += len(parts[-1][0].pages)
     ctx, guess, laid_out = job["ctx"], 2, False
     for _ in range(4):
         number_pages(ctx, guess, counts)
