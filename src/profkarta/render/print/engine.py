@@ -1,8 +1,7 @@
-"""Worker side: lay out HTML with WeasyPrint, fit a map to one page, write its products, merge booklets (pypdf)."""
+"""Worker side: lay out HTML with WeasyPrint, fit a map to one page, write its products (booklets: merge.py)."""
 
 from __future__ import annotations
 
-import io
 import re
 import time
 from pathlib import Path
@@ -109,129 +108,6 @@ def set_meta(writer, meta: dict) -> None:
     writer._root_object[NameObject("/Lang")] = TextStringObject(meta.get("lang", "ru"))
 
 
-def merge(front: bytes, parts: list, meta: dict, front_outline: str) -> bytes:
-    """A booklet: the cover and contents pages, then each part (a PdfReader or a path) with bookmarks and one tag tree."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    tags = _TagMerger(writer)
-    front_reader = PdfReader(io.BytesIO(front))
-    tags.add(front_reader, lambda: [writer.add_page(p) for p in front_reader.pages])
-    writer.add_outline_item(title=front_outline, page_number=0)
-    for path, title in parts:
-        first = len(writer.pages)
-        reader = path if isinstance(path, PdfReader) else PdfReader(path)
-        tags.add(reader, lambda r=reader: [writer.add_page(p) for p in r.pages])
-        writer.add_outline_item(title=title, page_number=first)
-    tags.finish(front_reader)
-    set_meta(writer, meta)
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-class _TagMerger:
-    """Joins the structure trees of tagged PDFs (PDF/UA) as their pages are appended, in page order.
-
-    pypdf copies pages but not their tags: each source's elements are cloned under one Document
-    element, and the numbers that tie marked content and links to elements (/StructParents,
-    /StructParent, the parent tree) are shifted so that the sources do not collide."""
-
-    def __init__(self, writer):
-        from pypdf.generic import ArrayObject, DictionaryObject, NameObject
-
-        self.writer = writer
-        self.kids = ArrayObject()
-        self.nums = ArrayObject()
-        self.offset = 0
-        self.doc = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                                        NameObject("/S"): NameObject("/Document"),
-                                                        NameObject("/K"): self.kids}))
-        self.tagged = True
-
-    def add(self, reader, append) -> None:
-        from pypdf.generic import NumberObject, NameObject
-
-        first = len(self.writer.pages)
-        append()
-        tree = reader.trailer["/Root"].get("/StructTreeRoot")
-        if tree is None:
-            self.tagged = False
-            return
-        tree = tree.get_object()
-        for source, page in zip(reader.pages, self.writer.pages[first:], strict=True):
-            if "/StructParents" in source:  # add_page drops it: pypdf does not merge tag trees itself
-                page[NameObject("/StructParents")] = NumberObject(int(source["/StructParents"]) + self.offset)
-            for annot in page.get("/Annots", []) or []:
-                annot = annot.get_object()
-                if "/StructParent" in annot:
-                    annot[NameObject("/StructParent")] = NumberObject(int(annot["/StructParent"]) + self.offset)
-        top = tree.get("/K")
-        top = top.get_object() if top is not None else None
-        items = list(top) if isinstance(top, list) else [top] if top is not None else []
-        for item in items:  # a source's Document element is unwrapped: its parts join the booklet's Document
-            elem = item.get_object()
-            inner = elem.get("/K") if elem.get("/S") == "/Document" else None
-            inner_obj = inner.get_object() if inner is not None else None
-            parts = list(inner_obj) if isinstance(inner_obj, list) else [inner] if inner is not None else [item]
-            for kid in parts:
-                self.kids.append(kid.clone(self.writer, ignore_fields=("/P",)) if hasattr(kid, "clone") else kid)
-        high = -1
-        for key, value in _parent_tree(tree.get("/ParentTree")):
-            self.nums += [NumberObject(key + self.offset), value.clone(self.writer, ignore_fields=("/P",))]
-            high = max(high, key)
-        self.offset += high + 1
-
-    def finish(self, front_reader) -> None:
-        from pypdf.generic import BooleanObject, DictionaryObject, NameObject, NumberObject
-
-        if not self.tagged:
-            return
-        _set_parents(self.doc, self.doc.get_object())
-        root = self.writer._root_object
-        root[NameObject("/StructTreeRoot")] = self.writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): self.doc,
-            NameObject("/ParentTree"): self.writer._add_object(DictionaryObject({NameObject("/Nums"): self.nums})),
-            NameObject("/ParentTreeNextKey"): NumberObject(self.offset)}))
-        root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-        root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"):
-                                                                   BooleanObject(True)})
-        self.doc.get_object()[NameObject("/P")] = root["/StructTreeRoot"]
-        xmp = front_reader.trailer["/Root"].get("/Metadata")  # PDF/UA identification (the cover's title)
-        if xmp is not None:
-            root[NameObject("/Metadata")] = xmp.clone(self.writer)
-
-
-def _parent_tree(node, depth: int = 0):
-    """(key, value) pairs of a number tree (flat /Nums or /Kids)."""
-    if node is None or depth > 20:
-        return
-    node = node.get_object()
-    nums = node.get("/Nums") or []
-    for i in range(0, len(nums) - 1, 2):
-        yield int(nums[i]), nums[i + 1]
-    for kid in node.get("/Kids") or []:
-        yield from _parent_tree(kid, depth + 1)
-
-
-def _set_parents(ref, elem, depth: int = 0) -> None:
-    """Every structure element's /P, after cloning without them (cloning /P would copy each source's whole tree)."""
-    from pypdf.generic import NameObject
-
-    if depth > 200:
-        return
-    kids = elem.get("/K")
-    kids = kids.get_object() if kids is not None else None
-    for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
-        if not hasattr(kid, "get_object"):
-            continue
-        child = kid.get_object()
-        if isinstance(child, dict) and "/S" in child:
-            child[NameObject("/P")] = ref
-            _set_parents(kid, child, depth + 1)
-
-
 def run_job(job: dict) -> dict:
     """One unit of work for the pool: a map (A4 + A3), a card sheet, or a booklet."""
     t0 = time.perf_counter()
@@ -251,9 +127,6 @@ def run_job(job: dict) -> dict:
         doc = layout(job["html"], job["base_url"], job["allowed"])
         Path(job["target"]).write_bytes(write_pdf(doc))
         out.update(pages=len(doc.pages))
-    elif kind == "merge":
-        front = Path(job["front"]).read_bytes()
-        Path(job["target"]).write_bytes(merge(front, job["parts"], job["meta"], job["front_outline"]))
     else:  # pragma: no cover - a programming error
         raise ValueError(kind)
     out["seconds"] = time.perf_counter() - t0

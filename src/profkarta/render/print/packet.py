@@ -92,9 +92,9 @@ def _render(project: Project, regions: list[cov.Region], scope: str, site_url: s
         entry = entries[(r.cluster_id, r.map_id)]
         ctx = map_context(entry, project, site_url, logos)
         ctx["approval_blank"] = True
-        pdf, _level, pages, _tries = engine.fit_map(render_html("map.html.j2", ctx), base_url(), allowed,
-                                                    start_level(entry.model))
-        maps.append((i, pdf, pages, f"Проект: {r.code} {r.title} — {r.college}"))
+        doc, _level, _tries = engine.fit_map(render_html("map.html.j2", ctx), base_url(), allowed,
+                                             start_level(entry.model))
+        maps.append((i, engine.write_pdf(doc), len(doc.pages), f"Проект: {r.code} {r.title} — {r.college}"))
     brand = logos.brand().as_uri()
     map_pages = sum(m[2] for m in maps)
     front_pages, front = 2, b""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from profkarta import parallel, shortlinks, urls
 from profkarta.errors import BuildError
-from profkarta.render.print import engine
+from profkarta.render.print import engine, merge
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
 from profkarta.cache import Cache
 from profkarta.render.print.cache import key_of
@@ -57,38 +57,40 @@ def booklet_job(job: dict) -> dict:
     """Number the contents, lay out (or reuse) the cover+contents, append the maps' A4 pages."""
     t0 = time.perf_counter()
     cache = Cache(Path(job["cache"]) if job["cache"] else None)
-    from pypdf import PdfReader
-
     # each map's booklet page (its layout with the booklet's own QR); its plan sheet may follow. Each file is
-    # read once: the reader that counts its pages for the contents is the one merged (parsing is the cost)
-    parts: list[tuple[PdfReader, str]] = []
+    # opened once: the same handle counts its pages for the contents and is joined
+    parts: list[tuple[object, str]] = []
     counts = []
     for page, title, plan in job["parts"]:
-        parts.append((PdfReader(page), title))
-        counts.append(len(parts[-1][0].pages))
+        parts.append((merge.open_part(page), title))
+        counts.append(len(parts[-1][0].pages))  # type: ignore[attr-defined]
         if plan:
-            parts.append((PdfReader(plan), f"{title}: мой карьерный план"))
-            counts[-1] += len(parts[-1][0].pages)
-    ctx, guess, laid_out = job["ctx"], 2, False
-    for _ in range(4):
-        number_pages(ctx, guess, counts)
-        html = render_html("booklet.html.j2", ctx)
-        key = key_of("front", html)
-        cached = cache.load(key, ["front.pdf"])
-        if cached is not None:
-            front = cached["front.pdf"]
-            break
-        doc = engine.layout(html, job["base_url"], job["allowed"])
-        laid_out = True
-        if len(doc.pages) == guess:
-            front = engine.write_pdf(doc)
-            cache.store(key, {"front.pdf": front})
-            break
-        guess = len(doc.pages)
-    else:  # pragma: no cover - the contents never settle
-        raise BuildError(f"оглавление буклета {job['target']} не удалось разместить")
-    meta = {"title": ctx["meta_title"], "author": ctx["author"], "subject": "Буклет для приёмной комиссии"}
-    Path(job["target"]).write_bytes(engine.merge(front, parts, meta, "Обложка и содержание"))
+            parts.append((merge.open_part(plan), f"{title}: мой карьерный план"))
+            counts[-1] += len(parts[-1][0].pages)  # type: ignore[attr-defined]
+    try:
+        ctx, guess, laid_out = job["ctx"], 2, False
+        for _ in range(4):
+            number_pages(ctx, guess, counts)
+            html = render_html("booklet.html.j2", ctx)
+            key = key_of("front", html)
+            cached = cache.load(key, ["front.pdf"])
+            if cached is not None:
+                front = cached["front.pdf"]
+                break
+            doc = engine.layout(html, job["base_url"], job["allowed"])
+            laid_out = True
+            if len(doc.pages) == guess:
+                front = engine.write_pdf(doc)
+                cache.store(key, {"front.pdf": front})
+                break
+            guess = len(doc.pages)
+        else:  # pragma: no cover - the contents never settle
+            raise BuildError(f"оглавление буклета {job['target']} не удалось разместить")
+        meta = {"title": ctx["meta_title"], "author": ctx["author"], "subject": "Буклет для приёмной комиссии"}
+        Path(job["target"]).write_bytes(merge.merge(front, parts, meta, "Обложка и содержание"))
+    finally:
+        for part, _title in parts:
+            part.close()  # type: ignore[attr-defined]
     return {"key": job["key"], "kind": "booklet", "laid_out": laid_out, "target": job["target"],
             "seconds": time.perf_counter() - t0}
 

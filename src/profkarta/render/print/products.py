@@ -169,8 +169,8 @@ class Splicer:
         for p in self.products:
             v = xmp
             if p.title:  # dc:title must say what the Info title says (PDF/UA)
-                new = escape(p.title).encode()
-                v = re.sub(rb"(<dc:title>.*?<rdf:li[^>]*>).*?(</rdf:li>)", lambda m: m[1] + new + m[2], v,
+                new = escape(p.title).encode().replace(b"\\", b"\\\\")
+                v = re.sub(rb"(<dc:title>.*?<rdf:li[^>]*>).*?(</rdf:li>)", rb"\g<1>" + new + rb"\g<2>", v,
                            count=1, flags=re.S)
             versions.append(v)
         length = max(len(v) for v in versions)
