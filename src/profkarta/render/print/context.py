@@ -28,6 +28,8 @@ class Logos:
     project: Project
     warnings: list[str] = field(default_factory=list)
     normalized: Cache | None = None  # where raster logos are normalised for print (an allowed folder)
+    # a cluster's logos serve every map of it: each file is resolved and checked once per build
+    _seen: dict[tuple[str, Path, str], Path | None] = field(default_factory=dict)
 
     def brand(self) -> Path:
         ref = self.project.config.brand_logo
@@ -38,6 +40,12 @@ class Logos:
     def resolve(self, ref: str | None, base: Path, what: str) -> Path | None:
         if not ref:
             return None
+        key = (ref, base, what)
+        if key not in self._seen:
+            self._seen[key] = self._resolve(ref, base, what)
+        return self._seen[key]
+
+    def _resolve(self, ref: str, base: Path, what: str) -> Path | None:
         try:
             path = resolve_inside(ref, base, self.project.root)
             check_image(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from profkarta.qr import QUIET, qr_path
+from profkarta.qr import QUIET, qr_path, qr_runs
 
 A4_SYMBOL_MM = 32.5  # the symbol itself; ×√2 on the A3 poster gives 46 mm (≥ 45 mm)
 
@@ -19,7 +19,7 @@ def qr_svg(text: str) -> str:
 
 def image_mm(text: str, symbol_mm: float) -> float:
     """Printed width of the QR image (quiet zone included) whose symbol is at least symbol_mm wide."""
-    n, _ = qr_path(text)
+    n, _ = qr_runs(text)
     return math.ceil(symbol_mm * n / (n - 2 * QUIET) * 2) / 2
 
 
