@@ -18,8 +18,8 @@ def qr_runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     import zxingcpp
 
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    side = image.shape[0]
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    side = len(image)  # square: rows of `side` bytes
     pixels = image.tobytes()
     runs = tuple((y + QUIET, m.start() - y * side + QUIET, m.end() - m.start())  # columns from the row's start
                  for y in range(side) for m in _DARK.finditer(pixels, y * side, (y + 1) * side))

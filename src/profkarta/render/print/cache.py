@@ -18,3 +18,34 @@ def key_of(kind: str, html: str, *extra: str) -> str:
     linked = [file_digest(Path(url2pathname(unquote(urlsplit(url).path))))
               for url in sorted(set(_FILE_URL.findall(html)))]
     return make_key("print:" + kind, *extra, html, linked)
+
+
+class InputKeys:
+    """Keys of a map's print files from what they are made of, known before (and instead of) their HTML.
+
+    A map's page and plan sheet are drawn from its own data, its cluster's (colleges, employers, their
+    logos), the brand logo, the site address and the drafts flag; the package code is in every key. With
+    these keys an unchanged map is found in the cache without building its context and template, which
+    at 10,000 maps took longer than redrawing the one map a one-map edit changed."""
+
+    def __init__(self, project, logos, flags: tuple[str, ...]):
+        self.project, self.logos, self.flags = project, logos, flags
+        self._clusters: dict[str, str] = {}
+
+    def _cluster(self, cid: str) -> str:
+        if cid not in self._clusters:
+            entry = self.project.clusters[cid]
+            cluster = entry.model
+            # resolved through Logos, as the pages resolve them: the same warnings, the same normalised files
+            refs = [(cluster.industry_logo, "логотип отрасли")]
+            refs += [(c.logo, "логотип колледжа") for c in cluster.colleges]
+            refs += [(e.logo, f"логотип «{e.name}»") for e in cluster.employers]
+            files = [self.logos.resolve(ref, entry.folder, what) for ref, what in refs]
+            digests = [file_digest(p) if p else "none" for p in [self.logos.brand(), *files]]
+            self._clusters[cid] = make_key("print-cluster", cluster.model_dump_json(), str(entry.folder), digests)
+        return self._clusters[cid]
+
+    def of(self, kind: str, entry) -> str:
+        """The key of one kind of print file («map», «myplan») of a map entry."""
+        return make_key("print-inputs:" + kind, *self.flags, entry.cluster_id, entry.id,
+                        entry.model.model_dump_json(), self._cluster(entry.cluster_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from profkarta import shortlinks, urls
@@ -46,8 +47,10 @@ def myplan_context(entry: Entry, project: Project, site_url: str, logos: Logos) 
 
 
 def myplan_jobs(maps: list[Entry], project: Project, site_url: str, logos: Logos, out_dir: Path,
-                common: dict) -> tuple[list[dict], dict[tuple[str, str], str]]:
-    """Layout jobs of every map's plan sheet (kind «doc»: one layout, no fitting) and where they go."""
+                common: dict, keys: dict[tuple[str, str], str], cached: Callable[[str, Path], bool],
+                ) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """Layout jobs of the plan sheets the cache does not hold (kind «doc»: one layout, no fitting), and where
+    every sheet goes. keys: each map's input key; cached(key, target) puts a cached sheet in place."""
     jobs, files = [], {}
     for e in maps:
         cid = str(e.cluster_id)
@@ -55,7 +58,10 @@ def myplan_jobs(maps: list[Entry], project: Project, site_url: str, logos: Logos
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         files[(cid, e.id)] = rel
+        key = keys[(cid, e.id)]
+        if cached(key, target):
+            continue
         html = render_html("myplan.html.j2", myplan_context(e, project, site_url, logos))
-        jobs.append({"kind": "doc", "key": f"myplan:{rel}", "html": html, "target": str(target), "doc": "myplan",
+        jobs.append({"kind": "doc", "inputs": key, "html": html, "target": str(target), "doc": "myplan",
                      "map": (cid, e.id), **common})
     return jobs, files

@@ -15,7 +15,7 @@ from profkarta.errors import BuildError
 from profkarta.render.print import engine, merge
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
 from profkarta.cache import Cache
-from profkarta.render.print.cache import key_of
+from profkarta.render.print.cache import InputKeys, key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
 from profkarta.render.print.myplan import myplan_jobs
@@ -145,16 +145,13 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     workers = parallel.workers(workers)
     links = shortlinks.Registry()
 
+    keys = InputKeys(project, logos, flags)
     phase1, stores, map_keys = [], {}, {}
     for e in maps:
-        ctx = map_context(e, project, site_url, logos)
-        html = render_html("map.html.j2", ctx)
         page = urls.map_page(e.cluster_id, e.id)
         for medium in ("a4", "a3", "booklet"):
             links.add(page, medium)
-        qr_pt = mm_to_pt(ctx["qr_mm"])
-        key = key_of("map", html, *flags, ctx["qr_urls"]["a3"], ctx["qr_urls"]["booklet"])
-        map_keys[(e.cluster_id, e.id)] = key
+        key = map_keys[(e.cluster_id, e.id)] = keys.of("map", e)
         files = {fmt: urls.map_pdf(e.cluster_id, e.id, fmt) for fmt in ("a4", "a3")}
         result.map_files[(e.cluster_id, e.id)] = files
         targets = [out_dir / files["a4"], out_dir / files["a3"], work / "booklet" / e.cluster_id / f"{e.id}.pdf"]
@@ -164,12 +161,13 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         if cache.link(key, names, targets):
             result.reused += 1
             continue
+        ctx = map_context(e, project, site_url, logos)  # only now: an unchanged map needs no HTML
         meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
                    "subject": "Карьерная карта выпускника, плакат A3"}
-        phase1.append({"kind": "map", "key": key, "html": html, "a4": str(targets[0]), "a3": str(targets[1]),
-                       "booklet": str(targets[2]), "qr": ctx["qr_urls"], "qr_pt": qr_pt,
-                       "meta_a3": meta_a3, "start": start_level(e.model), "id": f"{e.cluster_id}/{e.id}",
-                       **common})
+        phase1.append({"kind": "map", "key": key, "html": render_html("map.html.j2", ctx), "a4": str(targets[0]),
+                       "a3": str(targets[1]), "booklet": str(targets[2]), "qr": ctx["qr_urls"],
+                       "qr_pt": mm_to_pt(ctx["qr_mm"]), "meta_a3": meta_a3, "start": start_level(e.model),
+                       "id": f"{e.cluster_id}/{e.id}", **common})
         stores[key] = (names, targets)
     for t in teams:
         ctx = cards_context(project, t, site_url, logos)
@@ -187,23 +185,33 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         stores[key] = (["cards.pdf"], [target])
 
     docs, result.documents = plan_jobs(project, out_dir, drafts, common)
-    sheets, result.plans = myplan_jobs(maps, project, site_url, logos, out_dir, common)
+    plan_keys = {(e.cluster_id, e.id): keys.of("myplan", e) for e in maps}
+    sheets, result.plans = myplan_jobs(maps, project, site_url, logos, out_dir, common, plan_keys,
+                                       lambda key, target: cache.restore(key, ["doc.pdf"], [target]))
+    result.reused += len(maps) - len(sheets)
     for e in maps:
         links.add(urls.map_page(e.cluster_id, e.id), "plan")
-    docs += sheets
-    for job in docs:  # programmes, plans and reports: laid out only when their text changed
-        key = job["key"] = key_of("doc", job["html"], *flags)
+    aliases: dict[str, str] = {}
+    for job in docs + sheets:  # programmes, plans, reports and changed maps' sheets: laid out when their text changed
+        key = key_of("doc", job["html"], *flags)
         target = Path(job["target"])
+        if "inputs" in job:  # a plan sheet: its map changed, but perhaps not in what the sheet shows
+            aliases[key] = job["inputs"]
+        job["key"] = key
         if cache.restore(key, ["doc.pdf"], [target]):
+            if key in aliases:
+                cache.store(aliases[key], {"doc.pdf": target})
             result.reused += 1
             continue
         phase1.append(job)
         stores[key] = (["doc.pdf"], [target])
 
-    plan_keys = {j["map"]: j["key"] for j in sheets}
+    by_cluster: dict[str, list] = {}
+    for e in maps:
+        by_cluster.setdefault(e.cluster_id, []).append(e)
     phase2 = []
-    for cid in sorted({e.cluster_id for e in maps}):
-        in_cluster = [e for e in maps if e.cluster_id == cid]
+    for cid in sorted(by_cluster):
+        in_cluster = by_cluster[cid]
         groups = [(None, in_cluster)] + [(col, [e for e in in_cluster if e.model.college == col])
                                          for col in sorted({e.model.college for e in in_cluster})]
         for college, group in groups:
@@ -241,6 +249,8 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     for r in results:
         names, targets = stores[r["key"]]
         cache.store(r["key"], dict(zip(names, targets, strict=True)))
+        if r["key"] in aliases:
+            cache.store(aliases[r["key"]], dict(zip(names, targets, strict=True)))
         result.rendered += 1
         result.seconds[r["kind"]] = result.seconds.get(r["kind"], 0.0) + r["seconds"]
         if r["kind"] == "map" and r["pages"] > 1:

@@ -40,11 +40,11 @@ class _PinnedDict(pydyf.Dictionary):
     pinned = b""
 
     @property
-    def compressible(self) -> bool:  # type: ignore[override]
+    def compressible(self) -> bool:
         return False
 
     @property
-    def data(self) -> bytes:  # type: ignore[override]
+    def data(self) -> bytes:
         return self.pinned
 
 
@@ -54,7 +54,7 @@ class _PinnedStream(pydyf.Stream):
     pinned = b""
 
     @property
-    def data(self) -> bytes:  # type: ignore[override]
+    def data(self) -> bytes:
         return self.pinned
 
 
