@@ -187,6 +187,26 @@ def bench_print(validated, m: int, work: Path) -> dict:
                     "bare = one WeasyPrint layout and write of the same HTML"}
 
 
+def bench_national_print(validated, work: Path) -> dict:
+    """Every print file of the corpus (A4, A3, booklets, cards, plan sheets) from an empty cache, 2 workers."""
+    from profkarta.render.print import render_print
+
+    out, cache = work / "out", work / "cache"
+    watch = TreeRss(os.getpid())
+    watch.start()
+    t0 = time.perf_counter()
+    res = render_print(validated, out, site_url="https://karty.example.ru/", workers=2, cache_dir=cache)
+    wall = time.perf_counter() - t0
+    watch.stop = True
+    files = sum(1 for p in out.rglob("*.pdf"))
+    size = sum(p.stat().st_size for p in out.rglob("*.pdf"))
+    shutil.rmtree(work, ignore_errors=True)
+    return {"wall_seconds": round(wall, 1), "pdf_files": files, "pdf_bytes": size, "maps": len(res.map_files),
+            "booklets": len(res.booklets), "card_sheets": len(res.cards), "plan_sheets": len(res.plans),
+            "worker_seconds": {k: round(v, 1) for k, v in res.seconds.items()}, "laid_out": res.rendered,
+            "peak_pss_mb": round(watch.peak / 2**20)}
+
+
 # ---------------------------------------------------------------- full and incremental build
 
 
@@ -309,6 +329,8 @@ def main() -> int:
     ap.add_argument("--no-print-build", action="store_true",
                     help="полную и повторную сборку делать без PDF (для больших N, когда нет часа на печать)")
     ap.add_argument("--skip", default="", help="через запятую: validation,site,print,incremental")
+    ap.add_argument("--national-print", action="store_true",
+                    help="напечатать весь корпус (A4, A3, буклеты, карточки, планы) с пустым кэшем, 2 процесса")
     ap.add_argument("--json", type=Path, help="записать результаты в файл JSON")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -324,6 +346,9 @@ def main() -> int:
         if "print" not in skip:
             log("Печать …")
             report["print"] = bench_print(validated, args.print_sample, work / "p")
+        if args.national_print:
+            log("Вся печать корпуса …")
+            report["national_print"] = bench_national_print(validated, work / "np")
         if "incremental" not in skip:
             log("Полная и повторная сборка …")
             report["incremental"] = bench_incremental(root, work / "i", args.no_print_build)
@@ -359,6 +384,12 @@ def show(r: dict) -> None:
         print(f"печать:     {p['per_map_seconds']} с на карту (A4+A3)  | голый WeasyPrint того же HTML: "
               f"{p['bare_weasyprint_per_map_seconds']} с  | отношение {p['ratio_to_bare']}× (цель ≤ 1,2); "
               f"2 процесса быстрее одного в {p['speedup_2_workers']}× (цель ≥ 1,7) на {p['sample_maps']} картах")
+    if "national_print" in r:
+        n = r["national_print"]
+        print(f"вся печать: {n['wall_seconds']} с = {n['wall_seconds'] / 60:.1f} мин (цель ≤ 40 мин при N = 10 000); "
+              f"{n['pdf_files']} PDF ({n['pdf_bytes'] / 2**20:.0f} МБ): карт {n['maps']}, буклетов {n['booklets']}, "
+              f"листов карточек {n['card_sheets']}, планов {n['plan_sheets']}; сверстано {n['laid_out']}; "
+              f"секунды процессов по видам {n['worker_seconds']}; пик памяти {n['peak_pss_mb']} МБ PSS")
     if "incremental" in r:
         i = r["incremental"]
         f, a = i["full_build"], i["rebuild"]
