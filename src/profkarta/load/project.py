@@ -33,7 +33,24 @@ class Entry:
     id: str  # a plan's id is "<programme id>/<year>"
     doc: Document
     cluster_id: str = ""  # the cluster a map or cluster file belongs to; "" for teams and programmes
-    model: Any = None
+    _model: Any = field(default=None, repr=False)
+    _model_class: Any = field(default=None, repr=False)  # a shape known to be valid, validated on first use
+
+    @property
+    def model(self) -> Any:
+        """The validated model of the file, or None when its shape is not valid."""
+        if self._model is None and self._model_class is not None:
+            self._model, self._model_class = self._model_class.model_validate(self.doc.data), None
+        return self._model
+
+    @model.setter
+    def model(self, value: Any) -> None:
+        self._model, self._model_class = value, None
+
+    def validate_later(self, model_class: Any) -> None:
+        """The file's text validated under this very code before (the check cache says so): build the model only
+        when something reads it — validation of an unchanged project never does."""
+        self._model, self._model_class = None, model_class
 
     @property
     def programme_id(self) -> str | None:
