@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
-from profkarta.findings import Finding
-from profkarta.load.project import CACHE_DIR, load_project
+from profkarta.findings import Finding, Report
+from profkarta.load.parsecache import text_hash
+from profkarta.load.project import CACHE_DIR, Entry, Project, SiteConfig, Task, load_project
+from profkarta.load.yamlfile import Document
 from profkarta.rules import check_project
-from profkarta.rules.checkcache import PR1, CheckCache, replay
+from profkarta.rules.checkcache import CACHED_KINDS, PR1, CheckCache, replay
 from profkarta.rules.pr1 import print_fit
 from profkarta.validated import Validated
 
 
 def validate(root: Path, cluster_dirs: list[Path] | None = None, today: dt.date | None = None,
              cache: bool = True) -> Validated:
-    """cache: parse only changed files and replay the findings of unchanged maps and clusters (.profkarta-cache/)."""
-    project = load_project(root, cluster_dirs, cache=cache)
+    """cache: parse only changed files and replay the findings of unchanged maps and clusters (.profkarta-cache/);
+    the files that are parsed get their own checks in the parse workers, while they are at it."""
     today = today or dt.date.today()
+    project = load_project(root, cluster_dirs, cache=cache, check=partial(precheck, today) if cache else None)
     checks = CheckCache(project.root / CACHE_DIR if cache else None, project, today, partial=cluster_dirs is not None)
     report = check_project(project, today, checks)
-    # PR1: will each map fit its A4 page? A text-length estimate shared with the print renderer (measure.py).
+    _print_fit(project, checks, report)
+    checks.save()
+    return Validated(project, report)
+
+
+def _print_fit(project: Project, checks: CheckCache, report: Report) -> None:
+    """PR1: will each map fit its A4 page? A text-length estimate shared with the print renderer (measure.py)."""
     for entry in project.maps:
         row = checks.hits.get(entry.doc.rel)
         if row is not None:
@@ -31,8 +41,27 @@ def validate(root: Path, cluster_dirs: list[Path] | None = None, today: dt.date 
         if rec is not None:
             rec[PR1] = found
         report.extend(found)
-    checks.save()
-    return Validated(project, report)
+
+
+def precheck(today: dt.date, tasks: list[Task], docs: list[Document | Finding], root: Path) -> dict[str, tuple]:
+    """In a parse worker: its maps' and clusters' own checks, as check-cache records that the main process replays
+    (a map only together with its cluster file). The same functions as in the main process, so the same records."""
+    project = Project(root, SiteConfig(None))
+    for (kind, id_, cluster, _), doc in zip(tasks, docs, strict=True):
+        if not isinstance(doc, Document) or doc.text is None or kind not in CACHED_KINDS:
+            continue
+        doc.digest = text_hash(doc.text)
+        entry = Entry(kind, id_, doc, cluster or "")
+        if kind == "cluster":
+            project.clusters[id_] = entry
+        elif entry.cluster_id in project.clusters:
+            project.maps.append(entry)
+    if not project.maps and not project.clusters:
+        return {}
+    checks = CheckCache(None, project, today)
+    report = check_project(project, today, checks)
+    _print_fit(project, checks, report)
+    return checks.rows()
 
 
 def in_scope(findings: list[Finding], scopes: list[str]) -> list[Finding]:

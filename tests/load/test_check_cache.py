@@ -223,3 +223,27 @@ def test_probe_sees_a_changed_image(tmp_path):
     assert image_probe("logos/none.png", folder, root)[0][0] == "!"
     (folder / "logos/dpk.png").write_bytes(b"x")
     assert image_probe("logos/dpk.png", folder, root)[0] != probe
+
+
+def test_parse_workers_check_what_they_parse(tmp_path, monkeypatch):
+    """A large project's files are checked where they are parsed: the records they hand back give the report a
+    cold run in one process gives (here every project is "large", and chunks are small)."""
+    from profkarta.load import project as project_module
+
+    monkeypatch.setattr(project_module, "PARALLEL_FROM", 0)
+    real_chunks = project_module._chunks
+    monkeypatch.setattr(project_module, "_chunks", lambda tasks, n: real_chunks(tasks, n, least=5))
+    root = _corpus(tmp_path)
+    maps = _maps(root)
+    text = maps[0].read_text(encoding="utf-8")
+    maps[0].write_text(text.replace("min: ", "min: много ", 1).replace("college: ", "colege: ", 1), encoding="utf-8")
+    (root / "career_maps").joinpath(maps[5].parent.name, "logos").mkdir(exist_ok=True)
+    for logo in maps[5].parent.glob("logos/*"):
+        logo.unlink()
+    warm = same_as_cold(root)
+    assert len(warm.project.prechecked) > 24  # maps and clusters came checked from the parse
+    assert {f.rule for f in warm.report.errors} >= {"R2.4", "Y4", "R1.2"}
+    assert same_as_cold(root).report.findings == warm.report.findings
+    chunks = real_chunks([("cluster", "a", "a", root)] + [("map", str(i), "a", root) for i in range(60)] +
+                         [("cluster", "b", "b", root), ("map", "x", "b", root)], 2, least=50)
+    assert [len(c) for c in chunks] == [61, 2]  # a cluster's maps stay with it up to twice the chunk size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,7 @@ class Project:
     programmes: list[Entry] = field(default_factory=list)
     plans: list[Entry] = field(default_factory=list)
     load_findings: list[Finding] = field(default_factory=list)
+    prechecked: dict[str, Any] = field(default_factory=dict)  # what the parse workers' `check` said, by file
 
     def entries(self) -> list[Entry]:
         return [*self.clusters.values(), *self.maps, *self.teams, *self.programmes, *self.plans]
@@ -185,16 +187,29 @@ def _read(task: Task, root: Path) -> Document | Finding:
         return exc.finding
 
 
-def _read_chunk(args: tuple[list[Task], Path]) -> list[Document | Finding]:
-    tasks, root = args
-    return [_read(t, root) for t in tasks]
+# run in a parse worker on its chunk — (tasks, their documents or findings, root) → what it found, by file — so
+# that the CPU-bound per-file checks of a cold run are spread over the cores too (validate passes the rules')
+Check = Callable[[list[Task], list["Document | Finding"], Path], dict[str, Any]]
 
 
-def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) -> list[Document | Finding]:
+def _read_chunk(args: tuple[list[Task], Path, Check | None]) -> tuple[list[Document | Finding], dict[str, Any]]:
+    tasks, root, check = args
+    docs = [_read(t, root) for t in tasks]
+    found: dict[str, Any] = {}
+    if check is not None:
+        try:
+            found = check(tasks, docs, root)
+        except Exception:  # the main process checks whatever the worker did not
+            found = {}
+    return docs, found
+
+
+def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None, check: Check | None = None,
+              found: dict[str, Any] | None = None) -> list[Document | Finding]:
     """Parse every file that changed since the last run (the rest comes from the parse cache); a large project
     is parsed by one process per core (YAML parsing is CPU-bound)."""
     if cache is None:
-        return _parse_all(tasks, root)
+        return _parse_all(tasks, root, check, found)
     out: list[Document | Finding | None] = [None] * len(tasks)
     todo: list[int] = []
     stats: dict[int, os.stat_result] = {}
@@ -220,7 +235,7 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
             todo.append(i)
             if st is not None:
                 stats[i] = st
-    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root), strict=True):
+    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root, check, found), strict=True):
         out[i] = doc
         st = stats.get(i)
         if st is not None and isinstance(doc, Document) and doc.text is not None:
@@ -230,12 +245,29 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) ->
     return out  # type: ignore[return-value]
 
 
-def _parse_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
+def _parse_all(tasks: list[Task], root: Path, check: Check | None = None,
+               found: dict[str, Any] | None = None) -> list[Document | Finding]:
     n = parallel.workers()
     if len(tasks) < PARALLEL_FROM:
         return [_read(t, root) for t in tasks]
-    parts = [(part, root) for part in parallel.chunks(tasks, n, least=50)]
-    return [doc for part in parallel.imap(_read_chunk, parts, n) for doc in part]
+    parts = [(part, root, check) for part in _chunks(tasks, n)]
+    out: list[Document | Finding] = []
+    for docs, said in parallel.imap(_read_chunk, parts, n):
+        out.extend(docs)
+        if found is not None:
+            found.update(said)
+    return out
+
+
+def _chunks(tasks: list[Task], n: int, per_worker: int = 4, least: int = 50) -> list[list[Task]]:
+    """About n × per_worker chunks that start at a cluster file where they can, so a worker has a map's cluster."""
+    size = max(least, -(-len(tasks) // max(1, n * per_worker)))
+    out: list[list[Task]] = [[]]
+    for task in tasks:
+        if len(out[-1]) >= size and (task[0] != "map" or len(out[-1]) >= 2 * size):
+            out.append([])
+        out[-1].append(task)
+    return [c for c in out if c]
 
 
 def _data_files(folder: Path) -> list[Path]:
@@ -243,9 +275,11 @@ def _data_files(folder: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool = True) -> Project:
+def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool = True,
+                 check: Check | None = None) -> Project:
     """Read every data file of the project; unreadable files become findings, never exceptions.
-    cache: keep parsed files in .profkarta-cache/ and parse only what changed since the last run."""
+    cache: keep parsed files in .profkarta-cache/ and parse only what changed since the last run.
+    check: run by each parse worker on its files; what it returns is kept in project.prechecked."""
     root = root.resolve()
     findings: list[Finding] = []
     project = Project(root, read_config(root, findings), load_findings=findings)
@@ -270,7 +304,8 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool
             tasks.append((kind, path.stem, None, path))
     tasks.extend(_plan_tasks(root / PROGRAMME_DIR, project))
     parse_cache = ParseCache(root / CACHE_DIR) if cache else None
-    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root, parse_cache), strict=True):
+    docs = _read_all(tasks, root, parse_cache, check, project.prechecked)
+    for (kind, id_, cluster, _), doc in zip(tasks, docs, strict=True):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue

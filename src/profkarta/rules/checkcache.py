@@ -46,6 +46,7 @@ class CheckCache:
         self.old: dict[str, tuple] = {}
         self.hits: dict[str, tuple] = {}
         self.fresh: dict[str, list] = {}
+        self.given: dict[str, tuple] = dict(project.prechecked)  # records the parse workers made in this run
         if self.path is None:
             return
         try:
@@ -75,6 +76,10 @@ class CheckCache:
         if key is None:
             return None
         rel = entry.doc.rel
+        row = self.given.get(rel)
+        if row is not None and row[KEY] == key:  # checked by a parse worker a moment ago, images and all
+            self.hits[rel] = row
+            return row
         row = self.old.get(rel)
         if row is not None and self._usable(row, key):
             self.hits[rel] = row
@@ -95,16 +100,17 @@ class CheckCache:
         """The fresh record being filled for this file (None when it is replayed or not cached)."""
         return self.fresh.get(entry.doc.rel)
 
+    def rows(self) -> dict[str, tuple]:
+        """The fresh records, complete and as stored (plain data only)."""
+        return {rel: (rec[KEY], rec[VALID], *(tuple(_row(f) for f in rec[s]) for s in (SHAPE, SCAFFOLD, CHECKS, PR1)),
+                      tuple(rec[IMAGES]))
+                for rel, rec in self.fresh.items() if rec[PR1] is not None}  # PR1 not run: incomplete
+
     def save(self) -> None:
         """Write the index when anything changed; atomic, and a failure only costs the next run time."""
         files = dict(self.old) if self.partial else {}
         files.update(self.hits)
-        for rel, rec in self.fresh.items():
-            if rec[PR1] is None:
-                continue  # PR1 did not run (rules only): the record is incomplete
-            files[rel] = (rec[KEY], rec[VALID], *(tuple(_row(f) for f in rec[s]) for s in (SHAPE, SCAFFOLD, CHECKS,
-                                                                                               PR1)),
-                          tuple(rec[IMAGES]))
+        files.update(self.rows())
         if self.path is None or files == self.old:
             return
         tmp = self.path.with_name(f".{INDEX}.{os.getpid()}.tmp")
