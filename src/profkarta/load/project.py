@@ -240,7 +240,7 @@ def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None, ch
         st = stats.get(i)
         if st is not None and isinstance(doc, Document) and doc.text is not None:
             cache.put(doc.rel, st, doc.text, doc.data)
-            doc.digest = cache.new[doc.rel][1]
+            doc.digest = cache.new[doc.rel][1] if doc.rel in cache.new else None
     cache.save()
     return out  # type: ignore[return-value]
 
