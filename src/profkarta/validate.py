@@ -10,6 +10,7 @@ from profkarta.findings import Finding, Report
 from profkarta.load.parsecache import text_hash
 from profkarta.load.project import CACHE_DIR, Entry, Project, SiteConfig, Task, load_project
 from profkarta.load.yamlfile import Document
+from profkarta.model.values import PLACES
 from profkarta.rules import check_project
 from profkarta.rules.checkcache import CACHED_KINDS, PR1, CheckCache, replay
 from profkarta.rules.pr1 import print_fit
@@ -58,10 +59,27 @@ def precheck(today: dt.date, tasks: list[Task], docs: list[Document | Finding], 
             project.maps.append(entry)
     if not project.maps and not project.clusters:
         return {}
+    # the shape check rewrites synonyms («утверждена» → approved) in the data; the data goes back to the main
+    # process and its parse cache as it was written, as when it is parsed there
+    written = [(holder, key, holder[key]) for e in project.entries() for holder, key in _synonym_places(e)]
     checks = CheckCache(None, project, today)
     report = check_project(project, today, checks)
     _print_fit(project, checks, report)
+    for holder, key, value in written:
+        holder[key] = value
     return checks.rows()
+
+
+def _synonym_places(entry: Entry) -> list[tuple[dict, str]]:
+    """The dicts and keys of the values normalise() may rewrite in this file's data."""
+    out = []
+    for path, _ in PLACES.get(entry.kind, []):
+        holder = entry.doc.data
+        for part in path[:-1]:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if isinstance(holder, dict) and path[-1] in holder:
+            out.append((holder, path[-1]))
+    return out
 
 
 def in_scope(findings: list[Finding], scopes: list[str]) -> list[Finding]:

@@ -240,8 +240,14 @@ def test_parse_workers_check_what_they_parse(tmp_path, monkeypatch):
     (root / "career_maps").joinpath(maps[5].parent.name, "logos").mkdir(exist_ok=True)
     for logo in maps[5].parent.glob("logos/*"):
         logo.unlink()
+    maps[2].write_text(maps[2].read_text(encoding="utf-8").replace("status: approved", "status: утверждена"),
+                       encoding="utf-8")
     warm = same_as_cold(root)
     assert len(warm.project.prechecked) > 24  # maps and clusters came checked from the parse
+    parsed = pickle.loads((root / ".profkarta-cache/parsed.pickle").read_bytes())["files"]
+    rel = maps[2].relative_to(root).as_posix()
+    assert pickle.loads(parsed[rel][2])["status"] == "утверждена"  # cached as written, not as normalised
+    assert next(m for m in warm.project.maps if m.doc.rel == rel).model.status == "approved"
     assert {f.rule for f in warm.report.errors} >= {"R2.4", "Y4", "R1.2"}
     assert same_as_cold(root).report.findings == warm.report.findings
     chunks = real_chunks([("cluster", "a", "a", root)] + [("map", str(i), "a", root) for i in range(60)] +
