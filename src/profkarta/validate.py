@@ -8,7 +8,8 @@ from pathlib import Path
 
 from profkarta.findings import Finding, Report
 from profkarta.load.parsecache import text_hash
-from profkarta.load.project import CACHE_DIR, Entry, Project, SiteConfig, Task, load_project
+from profkarta.load.project import CACHE_DIR, Entry, Project, SiteConfig, load_project
+from profkarta.load.reading import Task
 from profkarta.load.yamlfile import Document
 from profkarta.model.values import PLACES
 from profkarta.rules import check_project

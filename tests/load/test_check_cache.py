@@ -228,7 +228,7 @@ def test_probe_sees_a_changed_image(tmp_path):
 def test_parse_workers_check_what_they_parse(tmp_path, monkeypatch):
     """A large project's files are checked where they are parsed: the records they hand back give the report a
     cold run in one process gives (here every project is "large", and chunks are small)."""
-    from profkarta.load import project as project_module
+    from profkarta.load import reading as project_module
 
     monkeypatch.setattr(project_module, "PARALLEL_FROM", 0)
     real_chunks = project_module._chunks
