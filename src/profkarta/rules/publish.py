@@ -110,6 +110,9 @@ def check_scaffold(ctx: Ctx, entry: Entry) -> None:
     if not isinstance(data, dict) or data.get("example") is True:
         return
     body = entry.doc.body or ""
+    raw = entry.doc.text
+    if raw is not None and "\\" not in raw and not maybe_scaffold([raw, body]):
+        return  # without escapes every text value stands in the file as written (folded lines are spaces)
     if not maybe_scaffold(_strings(data, [body])):
         return
     hits = [(loc, value, hit) for loc, value in _texts(data) if loc != ("example",)
