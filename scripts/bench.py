@@ -62,10 +62,23 @@ def bench_validation(root: Path) -> dict:
     warm = time.perf_counter() - t0
     maps = len(result.project.maps)
     assert warm_result.report.sorted() == result.report.sorted(), "warm validation found something else"
+    # one map edited (a comment added: parsed and checked again, same findings): only it and the cross-file
+    # rules run again
+    edited = result.project.maps[len(result.project.maps) // 2].doc.path
+    text = edited.read_text(encoding="utf-8")
+    try:
+        edited.write_text(text + "\n# правка\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        edit_result = validate(root)
+        one_edit = time.perf_counter() - t0
+    finally:
+        edited.write_text(text, encoding="utf-8")
+    assert edit_result.report.sorted() == result.report.sorted(), "validation after an edit found something else"
     return {"maps": maps, "files": len(files) + len(teams), "seconds": round(full, 2),
             "maps_per_s": round(maps / full), "bare_yaml_seconds": round(bare, 2),
             "bare_maps_per_s": round(maps / bare), "ratio_to_bare": round(full / bare, 2),
             "warm_seconds": round(warm, 2), "warm_maps_per_s": round(maps / warm),
+            "one_edit_seconds": round(one_edit, 3),
             "errors": len(result.report.errors), "warnings": len(result.report.warnings)}, result
 
 

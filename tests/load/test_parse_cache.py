@@ -111,3 +111,19 @@ def test_a_damaged_or_hostile_index_is_ignored(tmp_path, parsed, content):
     parsed.clear()
     check(root)
     assert MAP in parsed and not (root / "pwned").exists() and not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("blob", [b"\x80\x05garbage", pickle.dumps(_Boom())])
+def test_a_damaged_or_hostile_entry_is_parsed_again(tmp_path, parsed, blob):
+    """Each file's data is pickled on its own inside the index: one bad entry costs one parse, runs nothing."""
+    root = copy_project(tmp_path)
+    _age(root, MAP)
+    good = check(root)
+    index = pickle.loads((root / INDEX_PATH).read_bytes())
+    sig, digest, _ = index["files"][MAP]
+    index["files"][MAP] = (sig, digest, blob)
+    (root / INDEX_PATH).write_bytes(pickle.dumps(index))
+    parsed.clear()
+    again = check(root)
+    assert _yaml(parsed) == [MAP] and not (root / "pwned").exists() and not (tmp_path / "pwned").exists()
+    assert again.report.findings == good.report.findings

@@ -1,9 +1,10 @@
 """The parse cache: a file that has not changed since the last run is never parsed again.
 
 One compact index file (.profkarta-cache/parsed.pickle) holds, per data file, its size, dates and
-inode, the hash of its text and the parsed data. A file whose size and dates are as recorded is
-taken as it is (like git's index), except when it was written so close to the last run that a
-second same-size edit could share the date: that one, and any file whose dates moved (touched,
+inode, the hash of its text and the parsed data, pickled on its own: writing the index after one edit
+copies the other files' bytes instead of pickling all their data again. A file whose size and dates are
+as recorded is taken as it is (like git's index), except when it was written so close to the last run
+that a second same-size edit could share the date: that one, and any file whose dates moved (touched,
 edited, copied back), is read and hashed, and parsed again only when its text changed. Positions
 for findings are worked out from the file when a finding needs them (load.yamlfile.Document).
 """
@@ -44,6 +45,18 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_DAMAGED = object()
+
+
+def _data(entry: tuple) -> object:
+    """A file's data from its own pickle (dates only, like the index); _DAMAGED when it does not read."""
+    try:
+        return _SafeUnpickler(io.BytesIO(entry[2])).load()
+    except (pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError, IndexError,
+            MemoryError, RecursionError):
+        return _DAMAGED
+
+
 class ParseCache:
     """rel path → (signature, text hash, data) of the last run; None as folder caches nothing."""
 
@@ -70,8 +83,11 @@ class ParseCache:
         entry = self.old.get(rel)
         if entry is None or entry[0] != signature(st) or st.st_mtime_ns >= self.stamp - RACY_NS:
             return False, None
+        data = _data(entry)
+        if data is _DAMAGED:
+            return False, None
         self.new[rel] = entry
-        return True, entry[2]
+        return True, data
 
     def by_text(self, rel: str, st: os.stat_result, text: str) -> tuple[bool, object]:
         """(True, data) when the file's text is what was parsed last time (touched, or dates moved)."""
@@ -79,12 +95,19 @@ class ParseCache:
         digest = text_hash(text)
         if entry is None or entry[1] != digest:
             return False, None
+        data = _data(entry)
+        if data is _DAMAGED:
+            return False, None
         self.new[rel] = (signature(st), digest, entry[2])
         self.changed = True
-        return True, entry[2]
+        return True, data
 
     def put(self, rel: str, st: os.stat_result, text: str, data: object) -> None:
-        self.new[rel] = (signature(st), text_hash(text), data)
+        try:
+            blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError, TypeError):
+            return  # not kept: parsed again next time
+        self.new[rel] = (signature(st), text_hash(text), blob)
         self.changed = True
 
     def save(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +9,11 @@ from typing import Any
 
 import yaml
 
-from profkarta import parallel
 from profkarta.errors import LoadError, ProjectNotFound
 from profkarta.findings import ERROR, Finding, rel
 from profkarta.load.parsecache import ParseCache
-from profkarta.load.yamlfile import Document, load_yaml, read_text, split_front_matter
+from profkarta.load.reading import Check, Task, _read_all
+from profkarta.load.yamlfile import Document, read_text
 from profkarta.load.yamlfile import _syntax_error as syntax_error
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
@@ -33,7 +32,24 @@ class Entry:
     id: str  # a plan's id is "<programme id>/<year>"
     doc: Document
     cluster_id: str = ""  # the cluster a map or cluster file belongs to; "" for teams and programmes
-    model: Any = None
+    _model: Any = field(default=None, repr=False)
+    _model_class: Any = field(default=None, repr=False)  # a shape known to be valid, validated on first use
+
+    @property
+    def model(self) -> Any:
+        """The validated model of the file, or None when its shape is not valid."""
+        if self._model is None and self._model_class is not None:
+            self._model, self._model_class = self._model_class.model_validate(self.doc.data), None
+        return self._model
+
+    @model.setter
+    def model(self, value: Any) -> None:
+        self._model, self._model_class = value, None
+
+    def validate_later(self, model_class: Any) -> None:
+        """The file's text validated under this very code before (the check cache says so): build the model only
+        when something reads it — validation of an unchanged project never does."""
+        self._model, self._model_class = None, model_class
 
     @property
     def programme_id(self) -> str | None:
@@ -71,6 +87,7 @@ class Project:
     programmes: list[Entry] = field(default_factory=list)
     plans: list[Entry] = field(default_factory=list)
     load_findings: list[Finding] = field(default_factory=list)
+    prechecked: dict[str, Any] = field(default_factory=dict)  # what the parse workers' `check` said, by file
 
     def entries(self) -> list[Entry]:
         return [*self.clusters.values(), *self.maps, *self.teams, *self.programmes, *self.plans]
@@ -155,80 +172,16 @@ def _bad_id(path: Path, root: Path, what: str) -> Finding:
                    "например «tokar-2026».")
 
 
-# A task: (kind, id, cluster id, path); teams are Markdown with front matter, the rest YAML.
-Task = tuple[str, str, "str | None", Path]
-PARALLEL_FROM = 400  # below this many files a process pool costs more than it saves
-
-
-def _read(task: Task, root: Path) -> Document | Finding:
-    kind, _, _, path = task
-    try:
-        return (split_front_matter if kind == "team" else load_yaml)(path, rel(path, root))
-    except LoadError as exc:
-        return exc.finding
-
-
-def _read_chunk(args: tuple[list[Task], Path]) -> list[Document | Finding]:
-    tasks, root = args
-    return [_read(t, root) for t in tasks]
-
-
-def _read_all(tasks: list[Task], root: Path, cache: ParseCache | None = None) -> list[Document | Finding]:
-    """Parse every file that changed since the last run (the rest comes from the parse cache); a large project
-    is parsed by one process per core (YAML parsing is CPU-bound)."""
-    if cache is None:
-        return _parse_all(tasks, root)
-    out: list[Document | Finding | None] = [None] * len(tasks)
-    todo: list[int] = []
-    stats: dict[int, os.stat_result] = {}
-    for i, (kind, _, _, path) in enumerate(tasks):
-        if kind == "team":  # Markdown with front matter: a few files, parsed every time
-            todo.append(i)
-            continue
-        name = rel(path, root)
-        st: os.stat_result | None = None
-        try:
-            st = path.stat()
-            hit, data = cache.trusted(name, st)
-            if not hit and name in cache.old:  # dates moved: the same text is not parsed again
-                text = read_text(path, name)
-                hit, data = cache.by_text(name, st, text)
-        except (OSError, LoadError):
-            hit = False
-        if hit:
-            cached = Document(path, name, data)  # positions are read from the file if a finding needs them
-            cached.digest = cache.new[name][1]
-            out[i] = cached
-        else:
-            todo.append(i)
-            if st is not None:
-                stats[i] = st
-    for i, doc in zip(todo, _parse_all([tasks[i] for i in todo], root), strict=True):
-        out[i] = doc
-        st = stats.get(i)
-        if st is not None and isinstance(doc, Document) and doc.text is not None:
-            cache.put(doc.rel, st, doc.text, doc.data)
-            doc.digest = cache.new[doc.rel][1]
-    cache.save()
-    return out  # type: ignore[return-value]
-
-
-def _parse_all(tasks: list[Task], root: Path) -> list[Document | Finding]:
-    n = parallel.workers()
-    if len(tasks) < PARALLEL_FROM:
-        return [_read(t, root) for t in tasks]
-    parts = [(part, root) for part in parallel.chunks(tasks, n, least=50)]
-    return [doc for part in parallel.imap(_read_chunk, parts, n) for doc in part]
-
-
 def _data_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
                   and not p.name.startswith("."))
 
 
-def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool = True) -> Project:
+def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool = True,
+                 check: Check | None = None) -> Project:
     """Read every data file of the project; unreadable files become findings, never exceptions.
-    cache: keep parsed files in .profkarta-cache/ and parse only what changed since the last run."""
+    cache: keep parsed files in .profkarta-cache/ and parse only what changed since the last run.
+    check: run by each parse worker on its files; what it returns is kept in project.prechecked."""
     root = root.resolve()
     findings: list[Finding] = []
     project = Project(root, read_config(root, findings), load_findings=findings)
@@ -253,7 +206,8 @@ def load_project(root: Path, cluster_dirs: list[Path] | None = None, cache: bool
             tasks.append((kind, path.stem, None, path))
     tasks.extend(_plan_tasks(root / PROGRAMME_DIR, project))
     parse_cache = ParseCache(root / CACHE_DIR) if cache else None
-    for (kind, id_, cluster, _), doc in zip(tasks, _read_all(tasks, root, parse_cache), strict=True):
+    docs = _read_all(tasks, root, parse_cache, check, project.prechecked)
+    for (kind, id_, cluster, _), doc in zip(tasks, docs, strict=True):
         if isinstance(doc, Finding):
             project.load_findings.append(doc)
             continue

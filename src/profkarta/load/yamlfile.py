@@ -73,6 +73,7 @@ class Document:
                     self._text = ""
             node = yaml.compose(self._text or "", Loader=_Loader)
             if node is not None:
+                builder.values = False  # the data is there already: record where things are, build no scalars
                 builder.build(node, ())
             self._marks, self._key_marks = builder.marks, builder.key_marks
             self._marks.setdefault((), (1 + self._offset, 1))
@@ -225,6 +226,7 @@ class _Builder:
         self.key_marks: dict[Loc, tuple[int, int]] = {}
         self.seen: set[int] = set()
         self.extra = 0  # nodes built again because an alias pointed to them
+        self.values = True  # False: positions only (keys are the nodes' text either way, so marks are the same)
 
     def pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.off, node.start_mark.column + 1
@@ -257,6 +259,8 @@ class _Builder:
             return [self.build(item, (*loc, i), stack) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             raise self._bad_tag(node)
+        if not self.values:
+            return None
         try:
             return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
         except (ValueError, TypeError, yaml.YAMLError):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from profkarta.findings import ERROR, Finding, Report
-from profkarta.load.project import Project
+from profkarta.load.project import Entry, Project
 from profkarta.rules import acuk, programme, publish, r1, r2, r3, teams
+from profkarta.model.values import normalise
+from profkarta.rules.checkcache import CHECKS, IMAGES, SCAFFOLD, SHAPE, VALID, CheckCache, replay
 from profkarta.rules.context import Ctx
-from profkarta.rules.shapes import check_shape
+from profkarta.rules.shapes import MODELS, check_shape
 
 RULES = {
     "R1.1": "логотип «Профессионалитета» и логотип отрасли",
@@ -49,29 +52,37 @@ RULES = {
 }
 
 
-def check_project(project: Project, today: dt.date | None = None) -> Report:
-    """Run every rule; set entry.model for each file whose shape is valid. Never raises on bad data."""
+def check_project(project: Project, today: dt.date | None = None, cache: CheckCache | None = None) -> Report:
+    """Run every rule; set entry.model for each file whose shape is valid. Never raises on bad data.
+    cache: replay the findings of map and cluster files whose inputs did not change (rules.checkcache)."""
     today = today or dt.date.today()
     report = Report()
     report.extend(project.load_findings)
     ctx = Ctx(project, report, today)
+    hits = {e.doc.rel: row for e in project.entries() if cache is not None and (row := cache.lookup(e)) is not None}
     for entry in project.entries():
-        report.extend(check_shape(entry))
+        row = hits.get(entry.doc.rel)
+        if row is None:
+            _phase(ctx, entry, cache, SHAPE, lambda e: report.extend(check_shape(e)))
+            rec = cache.record(entry) if cache is not None else None
+            if rec is not None:
+                rec[VALID] = entry.model is not None
+            continue
+        if isinstance(entry.doc.data, dict):
+            normalise(entry.kind, entry.doc.data)  # what check_shape does to the data the other rules read
+        if row[VALID]:
+            entry.validate_later(MODELS[entry.kind])
+        report.extend(replay(row, SHAPE))
     _guard(ctx, None, r1.check_brand, ctx)
     _guard(ctx, None, publish.check_site_url, ctx)
     for entry in project.entries():
-        _guard(ctx, entry, publish.check_scaffold, ctx, entry)
+        _replay_or(ctx, entry, hits, cache, SCAFFOLD, lambda e: _guard(ctx, e, publish.check_scaffold, ctx, e))
     for entry in project.clusters.values():
         if isinstance(entry.doc.data, dict):
-            _guard(ctx, entry, r1.check_cluster, ctx, entry)
-            _guard(ctx, entry, acuk.check_cluster_kind, ctx, entry)
+            _replay_or(ctx, entry, hits, cache, CHECKS, lambda e: _cluster_rules(ctx, e))
     for entry in project.maps:
-        if not isinstance(entry.doc.data, dict):
-            continue
-        _guard(ctx, entry, r1.check_map, ctx, entry, project.clusters.get(entry.cluster_id))
-        for rule in (r2.check_program, r2.check_ladder, r2.check_branches, r2.check_salaries, r2.check_timeframes,
-                     r3.check_support, acuk.check_approval):
-            _guard(ctx, entry, rule, ctx, entry)
+        if isinstance(entry.doc.data, dict):
+            _replay_or(ctx, entry, hits, cache, CHECKS, lambda e: _map_rules(ctx, e))
     _guard(ctx, None, acuk.check_unique, ctx, project.maps)
     _guard(ctx, None, acuk.check_coverage, ctx, project.clusters, project.maps)
     for entry in project.teams:
@@ -87,7 +98,44 @@ def check_project(project: Project, today: dt.date | None = None) -> Report:
     return report
 
 
-def _guard(ctx: Ctx, entry, rule, *args) -> None:
+def _cluster_rules(ctx: Ctx, entry: Entry) -> None:
+    _guard(ctx, entry, r1.check_cluster, ctx, entry)
+    _guard(ctx, entry, acuk.check_cluster_kind, ctx, entry)
+
+
+def _map_rules(ctx: Ctx, entry: Entry) -> None:
+    _guard(ctx, entry, r1.check_map, ctx, entry, ctx.project.clusters.get(entry.cluster_id))
+    for rule in (r2.check_program, r2.check_ladder, r2.check_branches, r2.check_salaries, r2.check_timeframes,
+                 r3.check_support, acuk.check_approval):
+        _guard(ctx, entry, rule, ctx, entry)
+
+
+def _replay_or(ctx: Ctx, entry: Entry, hits: dict[str, tuple], cache: CheckCache | None, slot: int,
+               run: Callable[[Entry], None]) -> None:
+    """A cached file's findings of this step go into the report where a cold run adds them; others are checked."""
+    row = hits.get(entry.doc.rel)
+    if row is not None:
+        ctx.report.extend(replay(row, slot))
+    else:
+        _phase(ctx, entry, cache, slot, run)
+
+
+def _phase(ctx: Ctx, entry: Entry, cache: CheckCache | None, slot: int, run: Callable[[Entry], None]) -> None:
+    """Run one step of a file's own checks, keeping the findings it added (and the images it looked at)."""
+    rec = cache.record(entry) if cache is not None else None
+    if rec is None:
+        run(entry)
+        return
+    start = len(ctx.report.findings)
+    ctx.images = rec[IMAGES]
+    try:
+        run(entry)
+    finally:
+        ctx.images = None
+    rec[slot] = ctx.report.findings[start:]
+
+
+def _guard(ctx: Ctx, entry: Entry | None, rule: Callable, *args: object) -> None:
     """A rule that trips over data nobody foresaw becomes a finding, not a traceback for the user."""
     try:
         rule(*args)

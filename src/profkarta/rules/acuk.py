@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from functools import lru_cache
 
 from profkarta import refdata
 from profkarta.labels import CLUSTER_KIND_SHORT
@@ -11,6 +12,9 @@ from profkarta.load.project import Entry
 from profkarta.refdata import naming
 from profkarta.rules.context import Ctx, as_date, text
 
+# The same council is named in most maps of a region: read each wording once (pure functions of the text).
+_names_council = lru_cache(maxsize=4096)(naming.names_council)
+_regions_named = lru_cache(maxsize=4096)(naming.regions_named)
 
 
 def check_approval(ctx: Ctx, entry: Entry) -> None:
@@ -56,10 +60,10 @@ def check_body(ctx: Ctx, entry: Entry, body: object) -> None:
         return
     if not isinstance(body, str):
         return
-    if not naming.names_council(body):
+    if not _names_council(body):
         ctx.warn(doc, ("approval", "body"), "A1", f"«{body}» — не региональный наблюдательный совет, а карты "
                  f"утверждает он. Проверьте, кто утвердил карту, и напишите, например: «{example}».")
-    named = naming.regions_named(body)
+    named = _regions_named(body)
     if region is not None and named and region not in named:
         ctx.warn(doc, ("approval", "body"), "A1", f"в «{body}» назван другой регион ({named[0].name}), а кластер — "
                  f"из региона «{region.name}». Карту утверждает совет своего региона: «{example}».")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeGuard
 
 from profkarta import phones
@@ -23,6 +24,7 @@ class Ctx:
     project: Project
     report: Report
     today: dt.date
+    images: list | None = None  # while set, (reference, folder, probe) of each image a rule looks at
 
     def add(self, doc: Document, loc: tuple, rule: str, message: str, severity: str = ERROR,
             key: bool = False) -> None:
@@ -41,12 +43,32 @@ class Ctx:
                 self.add(entry.doc, loc, rule, f"не указан {what}. Укажите путь к файлу картинки, "
                          "например logos/logo.png.")
             return
+        probe, path = image_probe(ref, entry.folder, self.project.root)
+        if self.images is not None:  # the check cache re-probes these before it replays this file's findings
+            self.images.append((ref, str(entry.folder), probe))
+        if path is None:
+            self.add(entry.doc, loc, rule, f"{what}: {probe[1]}" if probe[0] == "!" else
+                     f"{what}: файл не читается ({probe[1]}).")
+            return
         try:
-            check_image(resolve_inside(ref, entry.folder, self.project.root))
+            check_image(path)
         except ImageProblem as exc:
             self.add(entry.doc, loc, rule, f"{what}: {exc}")
         except OSError as exc:
             self.add(entry.doc, loc, rule, f"{what}: файл не читается ({exc.strerror or exc}).")
+
+
+def image_probe(ref: str, base: Path, root: Path) -> tuple[tuple, Path | None]:
+    """What decides an image check's outcome — the file a reference resolves to with its size, dates and inode
+    (a rewritten file changes its ctime), or the refusal of the reference — and that file."""
+    try:
+        path = resolve_inside(ref, base, root)
+        st = path.stat()
+    except ImageProblem as exc:
+        return ("!", str(exc)), None
+    except OSError as exc:
+        return ("!os", str(exc.strerror or exc)), None
+    return (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino), path
 
 
 def text(value: Any) -> TypeGuard[str]:

@@ -45,6 +45,29 @@ def _texts(value: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
     return []
 
 
+_MARKS = tuple(mark.lower() for mark, _ in FINGERPRINTS + EXACT)
+
+
+def _strings(value: Any, out: list[str]) -> list[str]:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _strings(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            _strings(v, out)
+    return out
+
+
+def maybe_scaffold(texts: list[str]) -> bool:
+    """False when no text can hold a fingerprint: one lower-cased pass over all of them instead of one per text.
+    Each text is lowered and its spaces collapsed exactly as in scaffold_hit; «\0» (not a space, in no mark)
+    keeps texts apart, so a mark found here lies inside one text — a necessary condition, never a verdict."""
+    low = " ".join("\0".join(texts).lower().split())
+    return any(mark in low for mark in _MARKS)
+
+
 def scaffold_hit(text: str) -> tuple[str, str] | None:
     """The fingerprint found in a text value, with what it is."""
     low = " ".join(text.lower().split())
@@ -86,9 +109,14 @@ def check_scaffold(ctx: Ctx, entry: Entry) -> None:
     data = entry.doc.data
     if not isinstance(data, dict) or data.get("example") is True:
         return
+    body = entry.doc.body or ""
+    raw = entry.doc.text
+    if raw is not None and "\\" not in raw and not maybe_scaffold([raw, body]):
+        return  # without escapes every text value stands in the file as written (folded lines are spaces)
+    if not maybe_scaffold(_strings(data, [body])):
+        return
     hits = [(loc, value, hit) for loc, value in _texts(data) if loc != ("example",)
             for hit in [scaffold_hit(value)] if hit]
-    body = entry.doc.body or ""
     body_lines = [i for i, ln in enumerate(body.splitlines()) if scaffold_hit(ln)]
     if not hits and not body_lines:
         return
