@@ -187,7 +187,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     docs, result.documents = plan_jobs(project, out_dir, drafts, common)
     plan_keys = {(e.cluster_id, e.id): keys.of("myplan", e) for e in maps}
     sheets, result.plans = myplan_jobs(maps, project, site_url, logos, out_dir, common, plan_keys,
-                                       lambda key, target: cache.restore(key, ["doc.pdf"], [target]))
+                                       lambda key, target: cache.link(key, ["doc.pdf"], [target]))
     result.reused += len(maps) - len(sheets)
     for e in maps:
         links.add(urls.map_page(e.cluster_id, e.id), "plan")
@@ -198,7 +198,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         if "inputs" in job:  # a plan sheet: its map changed, but perhaps not in what the sheet shows
             aliases[key] = job["inputs"]
         job["key"] = key
-        if cache.restore(key, ["doc.pdf"], [target]):
+        if cache.link(key, ["doc.pdf"], [target]):
             if key in aliases:
                 cache.store(aliases[key], {"doc.pdf": target})
             result.reused += 1
