@@ -32,7 +32,8 @@ class InputKeys:
         self.project, self.logos, self.flags = project, logos, flags
         self._clusters: dict[str, str] = {}
 
-    def _cluster(self, cid: str) -> str:
+    def cluster(self, cid: str) -> str:
+        """The key part of everything a cluster's print files show of it (its data and logos)."""
         if cid not in self._clusters:
             entry = self.project.clusters[cid]
             cluster = entry.model
@@ -48,4 +49,4 @@ class InputKeys:
     def of(self, kind: str, entry) -> str:
         """The key of one kind of print file («map», «myplan») of a map entry."""
         return make_key("print-inputs:" + kind, *self.flags, entry.cluster_id, entry.id,
-                        entry.model.model_dump_json(), self._cluster(entry.cluster_id))
+                        entry.model.model_dump_json(), self.cluster(entry.cluster_id))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 import time
@@ -14,7 +13,7 @@ from profkarta import parallel, shortlinks, urls
 from profkarta.errors import BuildError
 from profkarta.render.print import engine, merge
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
-from profkarta.cache import Cache
+from profkarta.cache import Cache, make_key
 from profkarta.render.print.cache import InputKeys, key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
@@ -224,13 +223,14 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             parts = [(str(work / "booklet" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
                       str(out_dir / result.plans[(cid, e.id)]) if with_plans else None)
                      for e in ordered(group)]
-            ctx = booklet_context(project, cid, college, group, site_url, logos)
-            key = key_of("booklet", json.dumps(ctx, sort_keys=True, ensure_ascii=False), *flags, str(with_plans),
-                         *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)),
-                         *(plan_keys[(e.cluster_id, e.id)] for e in ordered(group) if with_plans))
+            # the cover and contents are made of the cluster and its maps: their input keys name the booklet
+            key = make_key("print-booklet", *flags, str(with_plans), cid, college or "", keys.cluster(cid),
+                           *(map_keys[(e.cluster_id, e.id)] for e in ordered(group)),
+                           *(plan_keys[(e.cluster_id, e.id)] for e in ordered(group) if with_plans))
             if cache.link(key, ["booklet.pdf"], [target]):
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
+            ctx = booklet_context(project, cid, college, group, site_url, logos)
             phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,
                            "cache": str(cache.root) if cache.root else None, **common})
 
