@@ -37,7 +37,7 @@ class Generated:
     config: dict
     pages: int
     warnings: list[str] = field(default_factory=list)
-    share_jobs: list = field(default_factory=list)  # drawn by render.site.share.ShareDrawer during mkdocs
+    share_jobs: list = field(default_factory=list)  # drawn by render.site.mapwork.MapWork during mkdocs
     writer: PageWriter | None = None  # fills the map pages into the shells once mkdocs has built them
     tokens: Tokens | None = None
 

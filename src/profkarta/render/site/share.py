@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from profkarta import parallel
 from profkarta.cache import Cache, make_key
 from profkarta.labels import KIND_RU
 from profkarta.render.site.text import money
+from profkarta.render.site.writes import write_file
 
 W, H = 1200, 630
 NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)
@@ -148,6 +148,9 @@ def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bo
         draw_share(lines, buf)
         return buf.getvalue()
 
+    if cache_dir is None:
+        write_file(out, draw())
+        return True
     cache = Cache(cache_dir)
     key = make_key("share", list(lines))
     if cache.link(key, ["share.jpg"], [out]):  # a hard link: no bytes copied, same file as the last build's
@@ -155,39 +158,8 @@ def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bo
     data = draw()
     cache.store(key, {"share.jpg": data})
     if not cache.link(key, ["share.jpg"], [out]):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        write_file(out, data)
     return True
-
-
-def _draw_chunk(jobs: list[tuple[tuple[str, ...], str, str | None]]) -> int:
-    return sum(write_share(lines, Path(out), Path(cache) if cache else None) for lines, out, cache in jobs)
-
-
-class ShareDrawer:
-    """Draws the maps' share images into out_dir in worker processes while mkdocs builds (they do not meet)."""
-
-    INLINE_BELOW = 40  # a pool costs more than it saves for a handful of images
-
-    def __init__(self, jobs: list[tuple[tuple[str, ...], str, str | None]], workers: int | None = None,
-                 out_dir: Path | None = None):
-        self.jobs = [(lines, str(out_dir / out) if out_dir else out, cache) for lines, out, cache in jobs]
-        self.workers = parallel.workers(workers)
-        self._work: parallel.Background | None = None
-
-    def start(self) -> None:
-        self._work = parallel.Background(_draw_chunk, parallel.chunks(self.jobs, self.workers, least=20),
-                                         self.workers, min_items=2 if len(self.jobs) >= self.INLINE_BELOW else 10**9)
-
-    def wait(self) -> int:
-        """How many images were drawn anew (the rest came from the cache)."""
-        if self._work is None:
-            return _draw_chunk(self.jobs)
-        return sum(self._work.wait())
-
-    def cancel(self) -> None:
-        if self._work is not None:
-            self._work.cancel()
 
 
 def draw_default(site_name: str, brand: str, out: Path) -> None:
