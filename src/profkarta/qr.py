@@ -27,14 +27,15 @@ class _Bits:
 
 
 @lru_cache(maxsize=64)
-def _generator(ec_count: int) -> tuple[int, ...]:
-    """The Reed–Solomon generator's coefficients after the leading 1, as logs (GF(256), qrcode's tables)."""
+def _products(ec_count: int) -> tuple[int, ...]:
+    """For each byte f: the Reed–Solomon generator (after its leading 1) times f, as one big-endian integer
+    (GF(256) with qrcode's tables) — the division then costs one shift and one XOR per data byte."""
     from qrcode import LUT, base
 
-    poly = [1]
     if ec_count in LUT.rsPoly_LUT:
         poly = list(LUT.rsPoly_LUT[ec_count])
     else:
+        poly = [1]
         for i in range(ec_count):
             nxt = [0] * (len(poly) + 1)
             for j, c in enumerate(poly):
@@ -42,22 +43,26 @@ def _generator(ec_count: int) -> tuple[int, ...]:
                 if c:
                     nxt[j + 1] ^= base.gexp(base.glog(c) + i)
             poly = nxt
-    return tuple(base.glog(c) if c else -1 for c in poly[1:])
+    gen = poly[1:]
+
+    def times(f: int) -> int:
+        if not f:
+            return 0
+        lf = base.glog(f)
+        return int.from_bytes(bytes(base.gexp(base.glog(g) + lf) if g else 0 for g in gen), "big")
+
+    return tuple(times(f) for f in range(256))
 
 
-def _ec(data: list[int], ec_count: int) -> list[int]:
+def _ec(data: bytes, ec_count: int) -> list[int]:
     """The remainder of data·x^ec_count divided by the generator: the block's error-correction codewords."""
-    from qrcode.base import EXP_TABLE, LOG_TABLE
-
-    gen = _generator(ec_count)
-    rem = [0] * ec_count
+    table = _products(ec_count)
+    shift = 8 * (ec_count - 1)
+    keep = (1 << (8 * ec_count)) - 1
+    rem = 0
     for b in data:
-        factor = b ^ rem[0]
-        rem = rem[1:] + [0]
-        if factor:
-            lf = LOG_TABLE[factor]
-            rem = [r ^ EXP_TABLE[(g + lf) % 255] if g >= 0 else r for r, g in zip(rem, gen, strict=True)]
-    return rem
+        rem = ((rem << 8) & keep) ^ table[b ^ (rem >> shift)]
+    return list(rem.to_bytes(ec_count, "big"))
 
 
 def _codewords(segments: list, version: int) -> list[int]:
@@ -79,9 +84,9 @@ def _codewords(segments: list, version: int) -> list[int]:
     raw = buf.value.to_bytes(limit // 8, "big")
     dc, ec, offset = [], [], 0
     for b in blocks:
-        part = list(raw[offset:offset + b.data_count])
+        part = raw[offset:offset + b.data_count]
         offset += b.data_count
-        dc.append(part)
+        dc.append(list(part))
         ec.append(_ec(part, b.total_count - b.data_count))
     out = [d[i] for i in range(max(map(len, dc))) for d in dc if i < len(d)]
     out += [e[i] for i in range(max(map(len, ec))) for e in ec if i < len(e)]
@@ -151,7 +156,7 @@ def _layout(version: int) -> tuple[str, int, tuple[int, ...], int]:
                     inc = -inc
                     break
 
-    qr.map_data = record  # type: ignore[method-assign]
+    qr.map_data = record
     qr.makeImpl(False, MASK)
     flip = util.mask_func(MASK)
     n = qr.modules_count

@@ -25,7 +25,8 @@ def _texts() -> list[str]:
             range(40)]
     noise = ["".join(rnd.choice(string.printable + "абвгдЖЁ«»") for _ in range(rnd.randint(1, 400)))
              for _ in range(60)]
-    mixed = ["12345678901234567890123 HTTPS://KARTY.EXAMPLE.RU/ABCDEFGHIJKLMNOPQRSTU " + "x" * i for i in range(0, 600, 30)]
+    head = "12345678901234567890123 HTTPS://KARTY.EXAMPLE.RU/ABCDEFGHIJKLMNOPQRSTU "  # numeric, alphanumeric, bytes
+    mixed = [head + "x" * i for i in range(0, 600, 30)]
     return ["", "a", "0" * 25, *urls, *noise, *mixed]
 
 
