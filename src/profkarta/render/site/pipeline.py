@@ -13,7 +13,7 @@ from profkarta.cache import Cache
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
 from profkarta.render.site.channels import ChannelWriter
-from profkarta.render.site.generate import generate
+from profkarta.render.site.generate import brand_logo_source, brand_name, generate, share_jobs
 from profkarta.render.site.mappages import write_map_pages
 from profkarta.render.site.mapwork import MapWork
 from profkarta.render.site.mkdocs_cache import fill_deferred, run_or_reuse_mkdocs
@@ -84,20 +84,21 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
     except OSError:  # a read-only cache
         build = None
     build = build or Path(tempfile.mkdtemp(prefix="profkarta-build-"))
+    # share images, slides and embeds need nothing from mkdocs: other processes make them from the start, while
+    # this one writes the pages and runs mkdocs
+    channels = ChannelWriter(data, validated.project.root, out_dir,
+                             brand_logo_source(data, validated.project.config)[1], cache_dir)
+    work = MapWork(share_jobs(data, brand_name(validated.project.config.raw), cache_dir), channels, workers)
+    work.start()
     try:
-        # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
-        gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
-        result.pages = gen.pages
-        result.warnings += gen.warnings
-        result.timings["страницы"] = time.perf_counter() - t0
-        progress("Сборка сайта (mkdocs)", 0, None)
-        t1 = time.perf_counter()
-        brand = gen.writer.env.globals.get("brand_logo") if gen.writer is not None else None
-        channels = ChannelWriter(data, validated.project.root, out_dir, brand if isinstance(brand, str) else None,
-                                 cache_dir)
-        work = MapWork(gen.share_jobs, channels, workers)
-        work.start()  # share images, slides and embeds are made by the other processes while mkdocs renders pages
         try:
+            # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
+            gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
+            result.pages = gen.pages
+            result.warnings += gen.warnings
+            result.timings["страницы"] = time.perf_counter() - t0
+            progress("Сборка сайта (mkdocs)", 0, None)
+            t1 = time.perf_counter()
             mk = run_or_reuse_mkdocs(gen.config, build, out_dir, cache_dir)
             result.warnings += [f"mkdocs: {w}" for w in mk.warnings]
             result.mkdocs_reused = mk.reused
