@@ -78,3 +78,20 @@ def test_cached_text_is_drawn_as_imagedraw_draws_it(lines, monkeypatch):
     assert fast.getvalue() == reference.getvalue()
     a, b = Image.open(fast), Image.open(reference)
     assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
+
+
+def test_build_progress_bar_leaves_the_build_free_to_fork():
+    # a refresh thread would make parallel.fork_is_safe() false: `profkarta build` would then do all in one process
+    import threading
+
+    from rich.console import Console
+
+    from profkarta.commands.build import progress_bar
+
+    before = threading.active_count()
+    with progress_bar(Console(file=io.StringIO(), force_terminal=True)) as bar:
+        task = bar.add_task("Страницы", total=2)
+        bar.update(task, completed=1)
+        assert threading.active_count() == before
+        if before == 1:
+            assert parallel.fork_is_safe() or not parallel.can_start()
