@@ -77,9 +77,10 @@ def chunks(items: list[T], n: int, per_worker: int = 4, least: int = 1) -> list[
 class Background:
     """fn over items in worker processes while this process does something else; wait() collects."""
 
-    def __init__(self, fn: Callable[[T], R], items: list[T], n: int, *, min_items: int = 2):
+    def __init__(self, fn: Callable[[T], R], items: list[T], n: int, *, min_items: int = 2, inherit: bool = False):
+        """inherit: as for pool(); where fork is unsafe such work runs in this process when wait() is called."""
         self.fn, self.items = fn, items
-        self._pool = pool(min(n, len(items))) if len(items) >= min_items else None
+        self._pool = pool(min(n, len(items)), inherit=inherit) if len(items) >= min_items else None
         self._pending: AsyncResult | None = self._pool.map_async(fn, items) if self._pool is not None else None
 
     def wait(self) -> list:

@@ -118,8 +118,10 @@ def project_root() -> Path:
 
 
 def progress_bar(console: Console) -> Progress:
+    # no refresh thread: with a second thread alive the build may not fork its workers (parallel.fork_is_safe)
+    # and would draw share images and write map pages in one process; the bar is redrawn on each update instead
     return Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
-                    TimeElapsedColumn(), console=console, transient=True)
+                    TimeElapsedColumn(), console=console, transient=True, auto_refresh=False)
 
 
 def run(args) -> int:
@@ -140,6 +142,7 @@ def run(args) -> int:
                     bar.update(tid, completed=bar.tasks[tid].total or 1, total=bar.tasks[tid].total or 1)
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
+            bar.refresh()
 
         try:
             result = build(root, site_dir, site_url=args.site_url, drafts=args.drafts, strict=args.strict,

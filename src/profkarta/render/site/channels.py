@@ -7,10 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from profkarta import urls
 from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.pages import base_of, make_env, theme_dir
+from profkarta.render.site.writes import write_file
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.view import MapView, SiteData, salary_scale
 
@@ -28,10 +30,11 @@ def _asset(name: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _font(name: str) -> str:
-    """The site's own font as a data: URL (slides carry everything they need: no request once loaded)."""
+def _font(name: str) -> Markup:
+    """The site's own font as a data: URL (slides carry everything they need: no request once loaded).
+    Base64 has nothing to escape: marked safe, the 50 KB are not scanned again for every map."""
     data = (theme_dir() / FONTS / name).read_bytes()
-    return "data:font/woff2;base64," + base64.b64encode(data).decode("ascii")
+    return Markup("data:font/woff2;base64," + base64.b64encode(data).decode("ascii"))
 
 
 def _env(project_theme: Path | None) -> jinja2.Environment:
@@ -81,37 +84,62 @@ def short_address(url: str) -> str:
     return bare.rstrip("/")
 
 
+class ChannelWriter:
+    """Slides and embed of one map at a time (worker processes share one, set up before they fork)."""
+
+    def __init__(self, data: SiteData, project_root: Path, out_dir: Path, brand_logo: str | None,
+                 cache_dir: Path | None):
+        theme = project_root / "theme"
+        self.data, self.out_dir, self.brand_logo, self.cache_dir = data, out_dir, brand_logo, cache_dir
+        self.env = _env(theme)
+        self.cache = Cache(cache_dir)
+        self.base = folder_hash(channels_dir(), theme / CHANNELS, theme_dir() / FONTS)
+        self.logos: dict[str, list] = {}  # each cluster's logo digests, hashed once per build
+        for (cid, ref), logo in sorted(data.logos.items()):
+            self.logos.setdefault(cid, []).append((ref, file_digest(logo.source)))
+        self._clusters: dict[str, object] = {}
+
+    def write_map(self, m: MapView) -> bool:
+        """The map's slides and embed; True when rendered, False when taken from the cache."""
+        data, out_dir = self.data, self.out_dir
+        targets = [out_dir / urls.map_slides(m.cluster_id, m.id) / "index.html",
+                   out_dir / urls.embed_map(m.cluster_id, m.id) / "index.html"]
+        key = None
+        if self.cache_dir is not None:
+            cluster = self._clusters.get(m.cluster_id)
+            if cluster is None:
+                cluster = self._clusters[m.cluster_id] = m.cluster.model_dump(mode="json")
+            key = make_key("channels-map", self.base, m.model.model_dump(mode="json"), cluster,
+                           m.college.id, [e.id for e in m.employers], m.url, m.draft, data.site_url,
+                           self.brand_logo, self.logos.get(m.cluster_id, []))
+            if self.cache.restore(key, ["slides.html", "embed.html"], targets):
+                return False
+        files: dict[str, bytes | Path] = {
+            "slides.html": slides_html(self.env, data, m, self.brand_logo).encode("utf-8"),
+            "embed.html": embed_map_html(self.env, data, m).encode("utf-8")}
+        for target, content in zip(targets, files.values(), strict=True):
+            write_file(target, content if isinstance(content, bytes) else content.read_bytes())
+        if key is not None:
+            self.cache.store(key, files)
+        return True
+
+    def write_colleges(self) -> None:
+        """Embeds of every college with maps: a handful of cards each, cheap, always written."""
+        data = self.data
+        for cid, cluster in data.clusters.items():
+            for college in cluster.colleges:
+                maps = data.maps_of_college(cid, college.id)
+                if not maps:
+                    continue
+                target = self.out_dir / urls.embed_college(cid, college.id) / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(embed_college_html(self.env, data, cid, college, maps), encoding="utf-8")
+
+
 def write_channels(data: SiteData, project_root: Path, out_dir: Path, brand_logo: str | None,
                    cache_dir: Path | None) -> tuple[int, int]:
     """Slides and embeds of every map, embeds of every college with maps: (files written, taken from the cache)."""
-    theme = project_root / "theme"
-    env = _env(theme)
-    cache = Cache(cache_dir)
-    base = folder_hash(channels_dir(), theme / CHANNELS, theme_dir() / FONTS)
-    logos = {k: file_digest(lg.source) for k, lg in data.logos.items()}
-    made = reused = 0
-    for m in data.maps:
-        mine = sorted((lg, d) for (cid, lg), d in logos.items() if cid == m.cluster_id)
-        key = make_key("channels-map", base, m.model.model_dump(mode="json"), m.cluster.model_dump(mode="json"),
-                       m.college.id, [e.id for e in m.employers], m.url, m.draft, data.site_url, brand_logo, mine)
-        targets = [out_dir / urls.map_slides(m.cluster_id, m.id) / "index.html",
-                   out_dir / urls.embed_map(m.cluster_id, m.id) / "index.html"]
-        if cache_dir is not None and cache.restore(key, ["slides.html", "embed.html"], targets):
-            reused += 1
-            continue
-        files: dict[str, bytes | Path] = {"slides.html": slides_html(env, data, m, brand_logo).encode("utf-8"),
-                 "embed.html": embed_map_html(env, data, m).encode("utf-8")}
-        for target, content in zip(targets, files.values(), strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content if isinstance(content, bytes) else content.read_bytes())
-        cache.store(key, files)
-        made += 1
-    for cid, cluster in data.clusters.items():  # a handful of cards each: cheap, always written
-        for college in cluster.colleges:
-            maps = data.maps_of_college(cid, college.id)
-            if not maps:
-                continue
-            target = out_dir / urls.embed_college(cid, college.id) / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(embed_college_html(env, data, cid, college, maps), encoding="utf-8")
-    return made, reused
+    writer = ChannelWriter(data, project_root, out_dir, brand_logo, cache_dir)
+    made = sum(writer.write_map(m) for m in data.maps)
+    writer.write_colleges()
+    return made, len(data.maps) - made

@@ -37,7 +37,7 @@ class Generated:
     config: dict
     pages: int
     warnings: list[str] = field(default_factory=list)
-    share_jobs: list = field(default_factory=list)  # drawn by render.site.share.ShareDrawer during mkdocs
+    share_jobs: list = field(default_factory=list)  # drawn by render.site.mapwork.MapWork during mkdocs
     writer: PageWriter | None = None  # fills the map pages into the shells once mkdocs has built them
     tokens: Tokens | None = None
 
@@ -110,8 +110,8 @@ def _overrides(root: Path, build: Path, user: dict) -> Path:
     return out
 
 
-def _brand_logo(data: SiteData, config, docs: Path, warnings: list[str]) -> str:
-    """The «Профессионалитет» logo from extra.brand.logo, or the packaged placeholder."""
+def brand_logo_source(data: SiteData, config) -> tuple[Path, str]:
+    """(the «Профессионалитет» logo from extra.brand.logo or the packaged placeholder, its path in the site)."""
     src = None
     if config.brand_logo:
         try:
@@ -120,7 +120,26 @@ def _brand_logo(data: SiteData, config, docs: Path, warnings: list[str]) -> str:
             src = None
     if src is None:  # validate has said so already (R1.1), with where to put the official logo
         src = theme_dir() / "brand" / "professionalitet-placeholder.svg"
-    target = f"assets/brand/logo{src.suffix.lower()}"
+    return src, f"assets/brand/logo{src.suffix.lower()}"
+
+
+def brand_name(user: dict) -> str:
+    """extra.brand.name of mkdocs.yml, or «Профессионалитет»."""
+    extra = user.get("extra")
+    brand = extra.get("brand") if isinstance(extra, dict) else None
+    name = brand.get("name") if isinstance(brand, dict) else None
+    return name if isinstance(name, str) and name.strip() else "«Профессионалитет»"
+
+
+def share_jobs(data: SiteData, brand: str, cache_dir: Path | None) -> list:
+    """(lines, path in the site, cache folder) of every map's share image, in the maps' order."""
+    return [(share_lines(m, brand), urls.share_image(m.cluster_id, m.id), str(cache_dir) if cache_dir else None)
+            for m in data.maps]
+
+
+def _brand_logo(data: SiteData, config, docs: Path, warnings: list[str]) -> str:
+    """The «Профессионалитет» logo copied into docs; its path in the site."""
+    src, target = brand_logo_source(data, config)
     (docs / target).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(src, docs / target)
     return target
@@ -152,18 +171,12 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     writer.env.globals["img_size"] = sizes.get  # width/height on every <img>: no layout shift as logos load
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
     done = 0
-    brand = (user.get("extra") or {}).get("brand", {}).get("name") if isinstance(user.get("extra"), dict) and \
-        isinstance((user.get("extra") or {}).get("brand"), dict) else None
-    brand = brand if isinstance(brand, str) and brand.strip() else "«Профессионалитет»"
-    share_jobs: list = []
-    share_cache = cache_dir
+    brand = brand_name(user)
+    jobs = share_jobs(data, brand, cache_dir)
     tokens = Tokens(token)
     writer.shells(tokens, shell_kinds(data))
-    for m in data.maps:
-        share_jobs.append((share_lines(m, brand), urls.share_image(m.cluster_id, m.id),
-                           str(share_cache) if share_cache else None))
-        done += 1
-        progress("Страницы карт", done, total)
+    done += len(data.maps)
+    progress("Страницы карт", done, total)
     for t in data.teams:
         writer.team(t)
         done += 1
@@ -192,7 +205,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                                   *local_only(user.get("extra_javascript"), warnings)]
     if logo_size := sizes.get(logo):
         config["extra"]["pk_logo_size"] = list(logo_size)
-    return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, share_jobs, writer, tokens)
+    return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, jobs, writer, tokens)
 
 
 def empty_sections(data, handwritten: dict) -> frozenset[str]:

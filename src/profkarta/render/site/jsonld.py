@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from profkarta import phones
 from profkarta.labels import KIND_RU, as_lines
+from profkarta.render.site import text
 from profkarta.stages import stage_when
 
 
@@ -22,7 +22,7 @@ def map_jsonld(m, site_url: str) -> dict:
         provider["address"] = {"@type": "PostalAddress", "streetAddress": college.address,
                                "addressRegion": m.cluster.region, "addressCountry": "RU"}
     if college.phone:
-        provider["telephone"] = phones.display(college.phone)
+        provider["telephone"] = text.phone(college.phone)
     if college.email:
         provider["email"] = college.email
     occupations = []

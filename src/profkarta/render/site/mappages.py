@@ -10,6 +10,7 @@ from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.generate import shell_kinds
 from profkarta.render.site.pages import theme_dir
 from profkarta.render.site.shell import Shells, fix_sitemap
+from profkarta.render.site.writes import write_file
 
 PARALLEL_FROM = 200  # fewer pages are written faster by this process alone
 _JOB: dict = {}  # what forked workers inherit: the writer, the shells, the maps and where to put pages
@@ -53,8 +54,7 @@ def _write(indices: list[int]) -> int:
                 job["cache"].store(key, {"index.html": html.encode("utf-8")})
                 if job["cache"].link(key, ["index.html"], [target]):
                     continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            write_file(target, html.encode("utf-8"))
             continue
         m = maps[i]
         html = job["writer"].map_page(m, job["shells"])
@@ -64,8 +64,7 @@ def _write(indices: list[int]) -> int:
             job["cache"].store(key, {"index.html": html.encode("utf-8")})
             if job["cache"].link(key, ["index.html"], [target]):
                 continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        write_file(target, html.encode("utf-8"))
     return len(indices)
 
 

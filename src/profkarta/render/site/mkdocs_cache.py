@@ -98,7 +98,8 @@ def run_or_reuse_mkdocs(config: dict, build: Path, out_dir: Path, cache_dir: Pat
             link_or_copy(path, out_dir / rel)
         return MkdocsRun(warnings, False)
     finally:
-        shutil.rmtree(site, ignore_errors=True)
+        if key:  # a folder in the cache; one inside the build folder goes with it (removed in the background)
+            shutil.rmtree(site, ignore_errors=True)
 
 
 def fill_deferred(out_dir: Path, deferred: dict[str, dict[str, str]]) -> None:

@@ -79,16 +79,21 @@ def _files_under(out_dir: Path, folder: str) -> list[str]:
                   not p.relative_to(out_dir).as_posix().startswith(SKIP))
 
 
-def cluster_files(data: SiteData, cid: str, out_dir: Path) -> list[str]:
-    """Site paths (relative to the root) that make the cluster's maps show offline."""
+def cluster_files(data: SiteData, cid: str, out_dir: Path, shared: list[str] | None = None) -> list[str]:
+    """Site paths (relative to the root) that make the cluster's maps show offline.
+    shared: the assets every cluster saves, when the caller has listed them once for all clusters."""
     pages = ["", urls.cluster_page(cid), HELP_PAGE]
     for m in data.maps_of_cluster(cid):
         pages += [m.page, urls.map_slides(m.cluster_id, m.id)]
     pages += [t.page for t in data.teams if t.model.cluster == cid]
-    assets = [f for d in ASSET_DIRS for f in _files_under(out_dir, d)]
+    assets = list(shared) if shared is not None else shared_assets(out_dir)
     assets += _files_under(out_dir, f"assets/logos/{cid}")
     assets = [a for a in assets if not a.endswith(("share-default.png", "LICENSE.txt"))] + [MANIFEST]
     return [p for p in pages if (out_dir / p / "index.html").is_file()] + [a for a in assets if (out_dir / a).is_file()]
+
+
+def shared_assets(out_dir: Path) -> list[str]:
+    return [f for d in ASSET_DIRS for f in _files_under(out_dir, d)]
 
 
 def write_offline_kit(data: SiteData, raw_config: dict, out_dir: Path) -> list[str]:
@@ -100,8 +105,9 @@ def write_offline_kit(data: SiteData, raw_config: dict, out_dir: Path) -> list[s
         target.write_bytes(icon_png(side, padded, navy, orange))
     (out_dir / MANIFEST).write_text(manifest(data.site_name), encoding="utf-8")
     written = []
+    shared = shared_assets(out_dir)  # the same for every cluster: listed once, not once per cluster
     for cid, cluster in data.clusters.items():
-        files = cluster_files(data, cid, out_dir)
+        files = cluster_files(data, cid, out_dir, shared)
         total = sum((out_dir / f / "index.html").stat().st_size if (out_dir / f / "index.html").is_file()
                     else (out_dir / f).stat().st_size for f in files)
         target = out_dir / offline_list(cid)

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from profkarta import labels, phones, refdata, urls
+from profkarta import labels, refdata, urls
 from profkarta.refdata import hotlines as refdata_hotlines
 from profkarta.refdata import popularization as refdata_pop
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
@@ -51,7 +51,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters.update(money=text.money, date_ru=text.date_ru, month_ru=text.month_ru, safe_url=text.safe_url,
-                       tel_url=text.tel_url, phone=phones.display, mailto_url=text.mailto_url, web_label=text.web_label,
+                       tel_url=text.tel_url, phone=text.phone, mailto_url=text.mailto_url, web_label=text.web_label,
                        lines=labels.as_lines, thousands=text.thousands,
                        thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"), defer=lambda html: html)
     env.globals.update(plural=text.plural, urls=urls, KIND_RU=labels.KIND_RU, CLUSTER_KIND_RU=labels.CLUSTER_KIND_RU,

@@ -12,15 +12,16 @@ from profkarta import urls
 from profkarta.cache import Cache
 from profkarta.errors import BuildError
 from profkarta.render.site.catalog import write_catalog
-from profkarta.render.site.channels import write_channels
-from profkarta.render.site.generate import generate
+from profkarta.render.site.channels import ChannelWriter
+from profkarta.render.site.generate import brand_logo_source, brand_name, generate, share_jobs
 from profkarta.render.site.mappages import write_map_pages
+from profkarta.render.site.mapwork import MapWork
 from profkarta.render.site.mkdocs_cache import fill_deferred, run_or_reuse_mkdocs
 from profkarta.render.site.output import remove_later
 from profkarta.render.site.offline import write_offline_kit
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.seo import write_seo
-from profkarta.render.site.share import ShareDrawer
+from profkarta.render.site import writes
 from profkarta.render.site.view import SiteData, build_view
 
 DEFAULT_SITE_URL = "http://localhost:8000/"
@@ -73,6 +74,7 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
     """Write the site (not the PDFs) into out_dir, an empty folder; the caller decides where it ends up."""
     progress: Progress = on_progress or (lambda *a: None)
     t0 = time.perf_counter()
+    writes.forget()
     pdfs = planned_pdfs(validated, drafts) if pdf_links else None
     data = build_view(validated, site_url, drafts, pdfs)
     result = SiteResult(out_dir, site_url, data, maps=len(data.maps))
@@ -82,27 +84,32 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
     except OSError:  # a read-only cache
         build = None
     build = build or Path(tempfile.mkdtemp(prefix="profkarta-build-"))
+    # share images, slides and embeds need nothing from mkdocs: other processes make them from the start, while
+    # this one writes the pages and runs mkdocs
+    channels = ChannelWriter(data, validated.project.root, out_dir,
+                             brand_logo_source(data, validated.project.config)[1], cache_dir)
+    work = MapWork(share_jobs(data, brand_name(validated.project.config.raw), cache_dir), channels, workers)
+    work.start()
     try:
-        # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
-        gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
-        result.pages = gen.pages
-        result.warnings += gen.warnings
-        result.timings["страницы"] = time.perf_counter() - t0
-        progress("Сборка сайта (mkdocs)", 0, None)
-        t1 = time.perf_counter()
-        drawer = ShareDrawer(gen.share_jobs, workers, out_dir)
-        drawer.start()  # share images are drawn by the other cores while mkdocs renders pages
         try:
+            # Markdown pages, theme overrides and mkdocs.yml for mkdocs-material, in a temporary folder
+            gen = generate(data, validated.project, build, out_dir, cache_dir=cache_dir, on_progress=progress)
+            result.pages = gen.pages
+            result.warnings += gen.warnings
+            result.timings["страницы"] = time.perf_counter() - t0
+            progress("Сборка сайта (mkdocs)", 0, None)
+            t1 = time.perf_counter()
             mk = run_or_reuse_mkdocs(gen.config, build, out_dir, cache_dir)
             result.warnings += [f"mkdocs: {w}" for w in mk.warnings]
             result.mkdocs_reused = mk.reused
             result.timings["mkdocs"] = time.perf_counter() - t1
             t1 = time.perf_counter()
-            result.share_drawn = drawer.wait()
+            result.share_drawn, result.channels_rendered = work.wait()
+            result.channels_reused = len(data.maps) - result.channels_rendered
         except BaseException:
-            drawer.cancel()
+            work.cancel()
             raise
-        result.timings["картинки для соцсетей"] = time.perf_counter() - t1
+        result.timings["картинки, слайды и встраивание"] = time.perf_counter() - t1
         t1 = time.perf_counter()
         fill_deferred(out_dir, gen.writer.deferred if gen.writer is not None else {})
         # map and cluster pages: filled into the shells mkdocs built (linear at national scale)
@@ -112,13 +119,10 @@ def render_site(validated, out_dir: Path, *, site_url: str, drafts: bool = False
         add_search_entries(out_dir, data)
         write_seo(out_dir, data)  # robots.txt; sitemap lastmod from the data, not the build day
         result.timings["страницы карт"] = time.perf_counter() - t1
-        # slides, embeds and the offline kit (manifest, icons, service worker, what each cluster saves)
+        # the offline kit (manifest, icons, service worker, what each cluster saves): it lists the files above
         t1 = time.perf_counter()
-        brand = gen.writer.env.globals.get("brand_logo") if gen.writer is not None else None
-        result.channels_rendered, result.channels_reused = write_channels(
-            data, validated.project.root, out_dir, brand if isinstance(brand, str) else None, cache_dir)
         write_offline_kit(data, validated.project.config.raw, out_dir)
-        result.timings["слайды и встраивание"] = time.perf_counter() - t1
+        result.timings["офлайн-набор"] = time.perf_counter() - t1
     finally:
         remove_later(build, build.with_name(build.name + "-done"), 3 * len(data.maps))  # ~logos, pages per map
     write_catalog(data, out_dir, pdfs)

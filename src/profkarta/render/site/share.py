@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from profkarta import parallel
 from profkarta.cache import Cache, make_key
 from profkarta.labels import KIND_RU
 from profkarta.render.site.text import money
+from profkarta.render.site.writes import write_file
 
 W, H = 1200, 630
 NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)
@@ -30,15 +30,37 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(_font_dir() / name), size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str] | None:
+@lru_cache(maxsize=8192)
+def _length(text: str, font: ImageFont.FreeTypeFont) -> float:
+    """What ImageDraw.textlength gives on an RGB image; titles and words repeat from map to map."""
+    return font.getlength(text, "L")
+
+
+@lru_cache(maxsize=256)
+def _mask(text: str, font: ImageFont.FreeTypeFont, ink: int) -> tuple[Image.core.ImagingCore, tuple[int, int]]:
+    """The glyphs of one line as ImageDraw.text renders them at a whole-pixel position; a title, a college or a
+    region is drawn on many maps' images (maps come in title order, so a small cache keeps what is reused)."""
+    return font.getmask2(text, "L", None, None, None, 0, "la", ink, (0.0, 0.0), stroke_filled=True)
+
+
+def _text(d: ImageDraw.ImageDraw, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
+          fill: tuple[int, int, int]) -> None:
+    """d.text(xy, text, font=font, fill=fill) for one line at whole pixels, with the glyphs cached."""
+    ink = d._getink(fill)[0]
+    assert ink is not None and d.fontmode == "L" and "\n" not in text
+    mask, (dx, dy) = _mask(text, font, ink)
+    d.draw.draw_bitmap((xy[0] + dx, xy[1] + dy), mask, ink)
+
+
+def _wrap(draw: ImageDraw.ImageDraw | None, text: str, font, width: int) -> list[str] | None:
     """Whole words on lines no wider than width; None when a single word is wider than that."""
     lines: list[str] = []
     cur = ""
     for w in text.split():
-        if draw.textlength(w, font=font) > width:
+        if _length(w, font) > width:
             return None
         cand = f"{cur} {w}".strip()
-        if draw.textlength(cand, font=font) <= width or not cur:
+        if _length(cand, font) <= width or not cur:
             cur = cand
         else:
             lines.append(cur)
@@ -48,7 +70,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str] |
     return lines
 
 
-def fit_text(draw: ImageDraw.ImageDraw, text: str, sizes: tuple[int, ...], width: int, max_lines: int,
+def fit_text(draw: ImageDraw.ImageDraw | None, text: str, sizes: tuple[int, ...], width: int, max_lines: int,
              bold: bool = False, shrink: bool = True) -> tuple[ImageFont.FreeTypeFont, list[str], int] | None:
     """(font, lines, line height): the largest size at which the whole text fits in max_lines — shrunk, never cut.
 
@@ -67,8 +89,14 @@ def fit_text(draw: ImageDraw.ImageDraw, text: str, sizes: tuple[int, ...], width
     return font, _wrap(draw, text, font, width) or [text], round(size * 1.22)
 
 
-def title_block(d: ImageDraw.ImageDraw, title: str, college: str, room: int) -> tuple:
+def title_block(d: ImageDraw.ImageDraw | None, title: str, college: str, room: int) -> tuple:
     """Fonts, lines and line heights of the title and the college that fit `room` pixels of height."""
+    return _title_block(title, college, room)
+
+
+@lru_cache(maxsize=1024)
+def _title_block(title: str, college: str, room: int) -> tuple:
+    d = None
     for title_lines, college_lines in ((2, 2), (3, 2), (3, 3), (4, 3)):
         t = fit_text(d, title, (60, 54, 48, 42, 36), W - 128, title_lines, bold=True, shrink=False)
         c = fit_text(d, college, (28, 26, 24, 22), W - 128, college_lines, shrink=False)
@@ -119,25 +147,29 @@ def draw_share(lines: tuple[str, ...], out: Path | io.BytesIO) -> None:
     brand, kind, title, college, salary, where, draft = lines
     im, d = _canvas(brand, "Карьерная карта выпускника")
     y = 190
-    d.text((64, y), kind, font=_font(30), fill=ORANGE)
+    _text(d, (64, y), kind, _font(30), ORANGE)
     y += 52
     big, lines, step, small, clines, cstep = title_block(d, title, college, H - 160 - y)  # badge at H - 150
     for line in lines:
-        d.text((64, y), line, font=big, fill=WHITE)
+        _text(d, (64, y), line, big, WHITE)
         y += step
     y += 8
     for line in clines:
-        d.text((64, y), line, font=small, fill=PALE)
+        _text(d, (64, y), line, small, PALE)
         y += cstep
-    d.rounded_rectangle([64, H - 150, 64 + d.textlength(salary, font=_font(34, True)) + 40, H - 86], radius=12,
-                        fill=WHITE)
-    d.text((84, H - 142), salary, font=_font(34, True), fill=NAVY)
-    wfont, wlines, _ = fit_text(d, where, (24, 22, 20, 18), W - 128, 1) or (_font(18), [where], 0)
-    d.text((64, H - 66), wlines[0], font=wfont, fill=PALE)
+    d.rounded_rectangle([64, H - 150, 64 + _length(salary, _font(34, True)) + 40, H - 86], radius=12, fill=WHITE)
+    _text(d, (84, H - 142), salary, _font(34, True), NAVY)
+    wfont, wlines, _ = _fit_where(where)
+    _text(d, (64, H - 66), wlines[0], wfont, PALE)
     if draft:
         d.rounded_rectangle([W - 260, 60, W - 64, 120], radius=10, outline=ORANGE, width=4)
-        d.text((W - 236, 70), draft, font=_font(34, True), fill=ORANGE)
+        _text(d, (W - 236, 70), draft, _font(34, True), ORANGE)
     _save(im, out)
+
+
+@lru_cache(maxsize=256)
+def _fit_where(where: str) -> tuple:
+    return fit_text(None, where, (24, 22, 20, 18), W - 128, 1) or (_font(18), [where], 0)
 
 
 def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bool:
@@ -148,6 +180,9 @@ def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bo
         draw_share(lines, buf)
         return buf.getvalue()
 
+    if cache_dir is None:
+        write_file(out, draw())
+        return True
     cache = Cache(cache_dir)
     key = make_key("share", list(lines))
     if cache.link(key, ["share.jpg"], [out]):  # a hard link: no bytes copied, same file as the last build's
@@ -155,39 +190,8 @@ def write_share(lines: tuple[str, ...], out: Path, cache_dir: Path | None) -> bo
     data = draw()
     cache.store(key, {"share.jpg": data})
     if not cache.link(key, ["share.jpg"], [out]):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        write_file(out, data)
     return True
-
-
-def _draw_chunk(jobs: list[tuple[tuple[str, ...], str, str | None]]) -> int:
-    return sum(write_share(lines, Path(out), Path(cache) if cache else None) for lines, out, cache in jobs)
-
-
-class ShareDrawer:
-    """Draws the maps' share images into out_dir in worker processes while mkdocs builds (they do not meet)."""
-
-    INLINE_BELOW = 40  # a pool costs more than it saves for a handful of images
-
-    def __init__(self, jobs: list[tuple[tuple[str, ...], str, str | None]], workers: int | None = None,
-                 out_dir: Path | None = None):
-        self.jobs = [(lines, str(out_dir / out) if out_dir else out, cache) for lines, out, cache in jobs]
-        self.workers = parallel.workers(workers)
-        self._work: parallel.Background | None = None
-
-    def start(self) -> None:
-        self._work = parallel.Background(_draw_chunk, parallel.chunks(self.jobs, self.workers, least=20),
-                                         self.workers, min_items=2 if len(self.jobs) >= self.INLINE_BELOW else 10**9)
-
-    def wait(self) -> int:
-        """How many images were drawn anew (the rest came from the cache)."""
-        if self._work is None:
-            return _draw_chunk(self.jobs)
-        return sum(self._work.wait())
-
-    def cancel(self) -> None:
-        if self._work is not None:
-            self._work.cancel()
 
 
 def draw_default(site_name: str, brand: str, out: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -71,6 +72,13 @@ def safe_url(value: str | None) -> str | None:
     return value
 
 
+@lru_cache(maxsize=4096)
+def phone(value: str | None) -> str | None:
+    """phones.display once per number: a college's phone is on every one of its maps (libphonenumber is slow)."""
+    return phones.display(value)
+
+
+@lru_cache(maxsize=4096)
 def tel_url(phone: str | None) -> str | None:
     """tel:+73432174001;ext=105 — only for a number that parses (the rules refuse the others)."""
     return phones.tel_url(phone)
