@@ -35,7 +35,7 @@ def test_runs_decode_to_the_text(text: str) -> None:
     import zxingcpp
 
     n, runs = qr.qr_runs(text)
-    assert all(qr.QUIET <= y < n - qr.QUIET and qr.QUIET <= x and x + w <= n - qr.QUIET for y, x, w in runs)
+    assert all(qr.QUIET <= y < n - qr.QUIET and x >= qr.QUIET and x + w <= n - qr.QUIET for y, x, w in runs)
     found = zxingcpp.read_barcodes(_draw(n, runs))
     assert [b.text for b in found] == [text]
     assert found[0].ec_level == "M"
