@@ -12,6 +12,7 @@ from profkarta.render.print.context import Logos, find_college, money
 from profkarta.render.print.fetcher import image_url
 from profkarta.render.print.qr import image_mm, qr_data_url, short_address
 from profkarta.render.print.templates import render_html
+from profkarta.render.writes import ensure_dir
 
 PLAN_SYMBOL_MM = 30.0  # on a desk, at arm's length
 TABLE_MM = 172.0  # height the stage rows share (the header and the QR strip take the rest of the page)
@@ -56,7 +57,7 @@ def myplan_jobs(maps: list[Entry], project: Project, site_url: str, logos: Logos
         cid = str(e.cluster_id)
         rel = urls.map_plan_pdf(cid, e.id)
         target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_dir(target.parent)
         files[(cid, e.id)] = rel
         key = keys[(cid, e.id)]
         if cached(key, target):

@@ -21,6 +21,7 @@ from profkarta.render.print.myplan import myplan_jobs
 from profkarta.render.print.popularization import plan_jobs
 from profkarta.render.print.stamp import mm_to_pt
 from profkarta.render.print.templates import base_url, render_html
+from profkarta.render.writes import ensure_dir, forget, write_file
 
 
 @dataclass
@@ -113,6 +114,7 @@ def render_print(validated, out_dir: Path, *, site_url: str, drafts: bool = Fals
                  cache_dir: Path | None = None, workers: int | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> PrintResult:
     """Write every print file of the build into out_dir (see the package docstring)."""
+    forget()  # folders made by an earlier build in this process may be gone
     work = Path(tempfile.mkdtemp(prefix="profkarta-print-"))  # each map's booklet page, for the booklets
     try:
         # without a cache folder, normalised logos still need one: a scratch cache inside `work`
@@ -155,7 +157,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.map_files[(e.cluster_id, e.id)] = files
         targets = [out_dir / files["a4"], out_dir / files["a3"], work / "booklet" / e.cluster_id / f"{e.id}.pdf"]
         for t in targets:
-            t.parent.mkdir(parents=True, exist_ok=True)
+            ensure_dir(t.parent)
         names = ["a4.pdf", "a3.pdf", "booklet.pdf"]
         if cache.link(key, names, targets):
             result.reused += 1
@@ -176,7 +178,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         rel = urls.team_cards(t.id)
         result.cards.append(rel)
         target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_dir(target.parent)
         if cache.link(key, ["cards.pdf"], [target]):
             result.reused += 1
             continue
@@ -217,7 +219,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             rel = urls.college_booklet(cid, college) if college else urls.cluster_booklet(cid)
             links.add(urls.cluster_page(cid), "booklet")
             target = out_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            ensure_dir(target.parent)
             result.booklets.append(rel)
             with_plans = booklet_plans(project)
             parts = [(str(work / "booklet" / cid / f"{e.id}.pdf"), f"{e.model.program.code} {e.model.program.title}",
@@ -266,9 +268,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.reused += not r["laid_out"]
         result.seconds["booklet"] = result.seconds.get("booklet", 0.0) + r["seconds"]
     for rel_path, html in links.files().items():  # written last: a failed print leaves no redirect behind
-        target = out_dir / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        write_file(out_dir / rel_path, html.encode("utf-8"))
         result.redirects.append(rel_path)
     result.warnings = list(dict.fromkeys(logos.warnings + result.warnings))
     return result

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from profkarta import urls
 from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.pages import base_of, make_env, theme_dir
-from profkarta.render.site.writes import write_file
+from profkarta.render.writes import write_file
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.view import MapView, SiteData, salary_scale
 

@@ -10,7 +10,7 @@ from profkarta.cache import Cache, file_digest, folder_hash, make_key
 from profkarta.render.site.generate import shell_kinds
 from profkarta.render.site.pages import theme_dir
 from profkarta.render.site.shell import Shells, fix_sitemap
-from profkarta.render.site.writes import write_file
+from profkarta.render.writes import write_file
 
 PARALLEL_FROM = 200  # fewer pages are written faster by this process alone
 _JOB: dict = {}  # what forked workers inherit: the writer, the shells, the maps and where to put pages

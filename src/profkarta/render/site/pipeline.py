@@ -21,7 +21,7 @@ from profkarta.render.site.output import remove_later
 from profkarta.render.site.offline import write_offline_kit
 from profkarta.render.site.search import add_search_entries
 from profkarta.render.site.seo import write_seo
-from profkarta.render.site import writes
+from profkarta.render import writes
 from profkarta.render.site.view import SiteData, build_view
 
 DEFAULT_SITE_URL = "http://localhost:8000/"

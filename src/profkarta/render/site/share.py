@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from profkarta.cache import Cache, make_key
 from profkarta.labels import KIND_RU
 from profkarta.render.site.text import money
-from profkarta.render.site.writes import write_file
+from profkarta.render.writes import write_file
 
 W, H = 1200, 630
 NAVY, ORANGE, WHITE, PALE = (20, 40, 90), (240, 125, 0), (255, 255, 255), (200, 212, 235)
