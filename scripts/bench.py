@@ -293,7 +293,7 @@ def run_build(root: Path, site: Path, no_print: bool) -> dict:
             "map_pages_rendered": int(pages.group(1)) if pages else None,
             "map_pages_reused": int(pages.group(2)) if pages else None,
             "share_images_drawn": int(share.group(1)) if share else None, "mkdocs_reused": mkdocs_reused,
-            "summary": out.strip().splitlines()[-3:]}
+            "summary": out.strip().splitlines()[-12:]}
 
 
 def edit_one_map(root: Path) -> str:
