@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 FIT_LEVELS = 5  # fit-0 … fit-4 in map.css; fit-4 is the 8 pt floor
 _FIT_MARK = 'class="map fit-0"'
@@ -44,7 +47,11 @@ def _theme_sheets(names: tuple[str, ...], base_url: str, fetcher):
     fonts = _SHEETS["fonts"]
     sheets = []
     for name in names:
-        key = (base_url, name)
+        try:  # an edited theme file (a long-running `serve`) is parsed again
+            stamp = os.stat(url2pathname(urlsplit(base_url + name).path)).st_mtime_ns
+        except OSError:
+            stamp = 0
+        key = (base_url, name, stamp)
         if key not in _SHEETS:
             _SHEETS[key] = wp.CSS(url=base_url + name, url_fetcher=fetcher, font_config=fonts)
         sheets.append(_SHEETS[key])
