@@ -297,13 +297,15 @@ def run_build(root: Path, site: Path, no_print: bool) -> dict:
 
 
 def edit_one_map(root: Path) -> str:
-    path = sorted((root / "career_maps").glob("*/*.yaml"))[1]
-    if path.name == "cluster.yaml":
-        path = sorted((root / "career_maps").glob("*/*.yaml"))[0]
-    text = path.read_text(encoding="utf-8")
-    new = re.sub(r"max: (\d+)", lambda mm: f"max: {int(mm.group(1)) + 1000}", text, count=1)
-    path.write_text(new, encoding="utf-8")
-    return str(path.relative_to(root))
+    """Raise one salary maximum in the first approved map (a draft is on neither the site nor the print)."""
+    for path in sorted((root / "career_maps").glob("*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "cluster.yaml" or not re.search(r"^status: *approved", text, re.M):
+            continue
+        new = re.sub(r"max: (\d+)", lambda mm: f"max: {int(mm.group(1)) + 1000}", text, count=1)
+        path.write_text(new, encoding="utf-8")
+        return str(path.relative_to(root))
+    raise SystemExit("в корпусе нет утверждённой карты")
 
 
 def bench_incremental(root: Path, work: Path, no_print: bool) -> dict:
