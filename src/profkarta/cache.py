@@ -123,9 +123,14 @@ class Cache:
             manifest: dict = {}
             stats = {}
             for name, content in files.items():
-                data = content.read_bytes() if isinstance(content, Path) else content
-                (tmp / name).write_bytes(data)
-                manifest[name] = hashlib.sha256(data).hexdigest()
+                if isinstance(content, Path):
+                    # stored as a hard link of the file just written: the output and the cache share one inode,
+                    # so the next build that links this entry finds the very same file in the old site
+                    link_or_copy(content, tmp / name)
+                    manifest[name] = file_digest(tmp / name)
+                else:
+                    (tmp / name).write_bytes(content)
+                    manifest[name] = hashlib.sha256(content).hexdigest()
                 stats[name] = _signature(tmp / name)
             manifest[STATS] = stats
             (tmp / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
@@ -237,11 +242,24 @@ class Cache:
             if list(_signature(folder / path)) == (manifest.get(STATS) or {}).get(name):
                 return True
             if file_digest(folder / path) == manifest[name]:
+                # the same bytes with another date (someone dated a linked copy): note the new date, so that
+                # the next build does not hash it again
+                manifest.setdefault(STATS, {})[name] = _signature(folder / path)
+                _write_manifest(folder, manifest)
                 return True
         except (OSError, KeyError, TypeError):
             pass
         shutil.rmtree(folder, ignore_errors=True)
         return False
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / f".{MANIFEST}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, folder / MANIFEST)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only cache only costs time
 
 
 def _signature(path: Path) -> list[int]:

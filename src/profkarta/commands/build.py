@@ -200,7 +200,8 @@ def _summary(out: Console, result: BuildResult, args) -> None:
     out.print(f"Адрес сайта: {result.site_url} ({times}).", markup=False)
     if result.drafts_left_out:
         left = result.drafts_left_out
-        out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left)}: {', '.join(left)}. "
+        shown = ", ".join(left[:10]) + (f" и ещё {len(left) - 10}" if len(left) > 10 else "")  # 200 names help nobody
+        out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left)}: {shown}. "
                   "Их видно в profkarta serve и в build --drafts; на сайт карта попадёт после утверждения "
                   "(status: approved, approval: protocol и date).", markup=False)
     if args.drafts:

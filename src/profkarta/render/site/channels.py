@@ -112,7 +112,7 @@ class ChannelWriter:
             key = make_key("channels-map", self.base, m.model.model_dump(mode="json"), cluster,
                            m.college.id, [e.id for e in m.employers], m.url, m.draft, data.site_url,
                            self.brand_logo, self.logos.get(m.cluster_id, []))
-            if self.cache.restore(key, ["slides.html", "embed.html"], targets):
+            if self.cache.link(key, ["slides.html", "embed.html"], targets):
                 return False
         files: dict[str, bytes | Path] = {
             "slides.html": slides_html(self.env, data, m, self.brand_logo).encode("utf-8"),
