@@ -74,15 +74,16 @@ def test_every_short_address_has_its_redirect(demo_print):
 def test_a_long_payload_would_not_read():
     """The control: the simulation is harsh enough that a version-8 code (the old long URLs) fails it."""
     import numpy as np
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
+
+    from profkarta.qr import qr_runs
 
     text = ("https://kolledzh-tver.ru/karty/maps/mashinostroenie-tver/operator-naladchik-stankov/"
             "?utm_source=print&utm_campaign=mashinostroenie-tver")
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4, box_size=8)
-    qr.add_data(text)
-    qr.make(fit=True)
-    img = np.kron(1 - np.array(qr.get_matrix(), dtype=np.uint8), np.ones((8, 8), np.uint8)) * 255
+    size, runs = qr_runs(text)  # level M, 4-module quiet zone, as printed
+    light = np.ones((size, size), np.uint8)
+    for y, x, w in runs:
+        light[y, x:x + w] = 0
+    img = np.kron(light, np.ones((8, 8), np.uint8)) * 255
     n = img.shape[0]
     assert read_photo(img) == [text]  # clean, it reads
     assert read_photo(photograph(img, (32, 32, n - 32, n - 32))) == []
