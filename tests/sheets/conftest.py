@@ -33,6 +33,20 @@ def project_data(root: Path) -> dict[str, object]:
     return out
 
 
+def assert_book_is_project(book_path: Path, root: Path) -> None:
+    """The workbook reads without findings and holds exactly the project's files, value for value."""
+    from profkarta.sheets.assemble import read_book
+    from profkarta.sheets.yamlout import equal
+
+    before = project_data(root)
+    book = read_book(book_path)
+    assert book.findings == []
+    assert set(book.files) == set(before)
+    for rel, fd in book.files.items():
+        got = (fd.data, fd.body) if fd.kind == "team" else fd.data
+        assert equal(got, before[rel]), rel
+
+
 def export(root: Path, path: Path, clusters: list[str] | None = None) -> Path:
     wb, notes = build_workbook(load_project(root), clusters)
     assert notes == []

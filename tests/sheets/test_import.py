@@ -9,9 +9,7 @@ import openpyxl
 import yaml
 
 from profkarta.cli import main
-from profkarta.sheets.assemble import read_book
-from profkarta.sheets.yamlout import equal
-from tests.sheets.conftest import columns, edit_book, find_row, project_data
+from tests.sheets.conftest import assert_book_is_project, columns, edit_book, find_row, project_data
 
 TEHNOLOG = "career_maps/demo-mashinostroenie/tehnolog.yaml"
 
@@ -24,13 +22,7 @@ def run(root: Path, *args: str, monkeypatch, capsys) -> tuple[int, str]:
 
 
 def test_demo_round_trip_is_lossless(demo, demo_book):
-    before = project_data(demo)
-    book = read_book(demo_book)
-    assert book.findings == []
-    assert set(book.files) == set(before)
-    for rel, fd in book.files.items():
-        got = (fd.data, fd.body) if fd.kind == "team" else fd.data
-        assert equal(got, before[rel]), rel
+    assert_book_is_project(demo_book, demo)
 
 
 def test_unchanged_import_writes_nothing_and_keeps_comments(demo, demo_book, monkeypatch, capsys):

@@ -8,9 +8,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from profkarta.sheets.assemble import read_book
-from profkarta.sheets.yamlout import equal
-from tests.sheets.conftest import columns, find_row, project_data
+from tests.sheets.conftest import assert_book_is_project, columns, find_row
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice не установлен (apt-get install "
@@ -28,13 +26,7 @@ def _through_calc(book, tmp_path):
 def test_calc_saved_workbook_imports_unchanged(demo, demo_book, tmp_path):
     saved = _through_calc(demo_book, tmp_path)
     assert saved.read_bytes() != demo_book.read_bytes()  # really rewritten by Calc
-    before = project_data(demo)
-    book = read_book(saved)
-    assert book.findings == []
-    assert set(book.files) == set(before)
-    for rel, fd in book.files.items():
-        got = (fd.data, fd.body) if fd.kind == "team" else fd.data
-        assert equal(got, before[rel]), rel
+    assert_book_is_project(saved, demo)
 
 
 def test_calc_keeps_drop_downs_and_text_codes(demo_book, tmp_path):
