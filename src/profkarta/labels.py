@@ -35,3 +35,9 @@ def as_lines(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if v is not None and str(v).strip()]
     return []
+
+
+def some_of(names: list[str], limit: int = 10) -> str:
+    """«a, b, c и ещё 197»: a summary line names a few, not two hundred."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" и ещё {len(names) - limit}" if len(names) > limit else "")

@@ -24,6 +24,27 @@ def test_store_and_load_round_trip(tmp_path):
     assert c.load(key, ["x.bin"]) == {"x.bin": b"\x00\x01data"}
 
 
+def test_a_stored_file_is_linked_not_copied_and_a_redated_entry_is_hashed_once(tmp_path, monkeypatch):
+    written = tmp_path / "site" / "a4.pdf"
+    written.parent.mkdir()
+    written.write_bytes(b"%PDF-1.7 map")
+    c = Cache(tmp_path / "cache")
+    key = make_key("test", "a4")
+    c.store(key, {"a4.pdf": written})
+    entry = tmp_path / "cache" / key[:2] / key / "a4.pdf"
+    assert entry.stat().st_ino == written.stat().st_ino  # the next build finds the very same file
+    os.utime(entry, ns=(1, 1))  # a build dated its linked copy (publishing keeps old dates)
+    hashed = []
+    real = cache_mod.file_digest
+    monkeypatch.setattr(cache_mod, "file_digest", lambda p: hashed.append(p) or real(p))
+    assert c.link(key, ["a4.pdf"], [tmp_path / "again" / "a4.pdf"])
+    assert len(hashed) == 1  # the date moved: the bytes are checked once …
+    assert c.link(key, ["a4.pdf"], [tmp_path / "third" / "a4.pdf"])
+    assert len(hashed) == 1  # … and the entry re-dated, so the next build does not hash it again
+    entry.write_bytes(b"%PDF-1.7 damaged")  # changed in place: same size, new date, other bytes
+    assert not c.link(key, ["a4.pdf"], [tmp_path / "fourth" / "a4.pdf"])
+
+
 def test_keys_differ_by_every_part_and_by_code(monkeypatch):
     base = make_key("page", "a", [1, 2])
     assert base != make_key("page", "a", [1, 3]) != make_key("pdf", "a", [1, 2])

@@ -15,6 +15,7 @@ from rich.progress import (BarColumn, Progress, SpinnerColumn, TaskID, TaskProgr
 
 from profkarta.commands.validate import add_check_options, print_findings, summary_line
 from profkarta.errors import ProjectNotFound, ValidationFailed
+from profkarta.labels import some_of
 from profkarta.findings import ERROR, WARNING, Finding
 from profkarta.load.project import find_root
 
@@ -200,8 +201,7 @@ def _summary(out: Console, result: BuildResult, args) -> None:
     out.print(f"Адрес сайта: {result.site_url} ({times}).", markup=False)
     if result.drafts_left_out:
         left = result.drafts_left_out
-        shown = ", ".join(left[:10]) + (f" и ещё {len(left) - 10}" if len(left) > 10 else "")  # 200 names help nobody
-        out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left)}: {shown}. "
+        out.print(f"Не вошли в сайт проекты карт (status: draft), {len(left)}: {some_of(left)}. "
                   "Их видно в profkarta serve и в build --drafts; на сайт карта попадёт после утверждения "
                   "(status: approved, approval: protocol и date).", markup=False)
     if args.drafts:
