@@ -14,6 +14,8 @@ PID = "sverdlovsk-2026"
 
 def _render(root, out, drafts=False) -> dict[str, str]:
     """Lay out the popularization documents the way the print pipeline does; {relative path: extracted text}."""
+    from functools import partial
+
     from profkarta.render.print import engine
     from profkarta.render.print.context import THEME
     from profkarta.render.print.pipeline import _run
@@ -22,7 +24,7 @@ def _render(root, out, drafts=False) -> dict[str, str]:
 
     v = check(root)
     jobs, files = plan_jobs(v.project, out, drafts, {"base_url": base_url(), "allowed": [str(root), str(THEME)]})
-    results = _run(jobs, 1, lambda: None)
+    results = _run([partial(dict, job) for job in jobs], 1, lambda: None)
     assert not [r for r in results if "error" in r], results
     assert engine  # the worker module the jobs ran in
     return {rel: pdf_text(out / rel) for rel in files}

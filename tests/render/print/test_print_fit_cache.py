@@ -77,6 +77,11 @@ def test_rebuild_lays_out_only_the_changed_map(tmp_path):
     assert (second.rendered, second.reused) == (0, 7)
     a4 = first.map_files[(CLUSTER, "tehnolog")]["a4"]
     assert (tmp_path / "site1" / a4).read_bytes() == (tmp_path / "site2" / a4).read_bytes()
+    # the short-address pages (each map: a4, a3, booklet, plan; the cluster; the cards) are the same files, one
+    # inode: the next build's comparison need not read them
+    assert second.redirects == first.redirects and len(first.redirects) == 2 * 4 + 1 + 1
+    for rel in first.redirects:
+        assert (tmp_path / "site1" / rel).stat().st_ino == (tmp_path / "site2" / rel).stat().st_ino
     path = root / f"career_maps/{CLUSTER}/vtoraya.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("max: 38000", "max: 39000"), encoding="utf-8")
     third = build(3)
@@ -89,6 +94,11 @@ def test_rebuild_lays_out_only_the_changed_map(tmp_path):
     logo.write_text(logo.read_text(encoding="utf-8").replace("</svg>", "<!-- new --></svg>"), encoding="utf-8")
     fourth = build(4)
     assert fourth.rendered == 2  # both maps show this employer's logo
+    add_map(root, "tretya", {'code: "15.02.16"': 'code: "15.02.14"', "Технология машиностроения": "Третья карта"})
+    fifth = build(5)
+    assert len(fifth.redirects) == len(first.redirects) + 4  # a new map: a new set of redirect pages, all there
+    for rel in fifth.redirects:
+        assert "location.replace(" in (tmp_path / "site5" / rel).read_text(encoding="utf-8")
 
 
 def test_in_process_render_matches_contract(tmp_path):

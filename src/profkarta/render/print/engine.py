@@ -119,7 +119,7 @@ def run_job(job: dict) -> dict:
     """One unit of work for the pool: a map (A4 + A3), a card sheet, or a booklet."""
     t0 = time.perf_counter()
     kind = job["kind"]
-    out: dict = {"key": job["key"], "kind": kind}
+    out: dict = {"key": job["key"], "kind": kind, "id": job.get("id")}
     if kind == "map":
         from profkarta.render.print.products import A3_SCALE, Product
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from profkarta import shortlinks, urls
@@ -63,6 +64,12 @@ def myplan_jobs(maps: list[Entry], project: Project, site_url: str, logos: Logos
         if cached(key, target):
             continue
         html = render_html("myplan.html.j2", myplan_context(e, project, site_url, logos))
+        # the HTML names the sheet's cache entry; a sheet to lay out gets it back from `remake` when a worker
+        # is ready for it rather than holding ten thousand of them meanwhile
         jobs.append({"kind": "doc", "inputs": key, "html": html, "target": str(target), "doc": "myplan",
-                     "map": (cid, e.id), **common})
+                     "map": (cid, e.id), "remake": partial(_remake, e, project, site_url, logos), **common})
     return jobs, files
+
+
+def _remake(entry: Entry, project: Project, site_url: str, logos: Logos, job: dict) -> dict:
+    return {**job, "html": render_html("myplan.html.j2", myplan_context(entry, project, site_url, logos))}

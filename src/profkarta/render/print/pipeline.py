@@ -6,6 +6,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from collections.abc import Callable
 
@@ -95,12 +96,51 @@ def booklet_job(job: dict) -> dict:
             "seconds": time.perf_counter() - t0}
 
 
-def _run(jobs: list[dict], workers: int, progress: Callable[[], None]) -> list[dict]:
+BATCH = 400  # jobs per pool of workers (about a minute of work on two cores): see parallel.imap_batches
+
+
+def _map_job(e, project, site_url: str, logos: Logos, key: str, targets: list[Path], common: dict) -> dict:
+    ctx = map_context(e, project, site_url, logos)
+    meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
+               "subject": "Карьерная карта выпускника, плакат A3"}
+    return {"kind": "map", "key": key, "html": render_html("map.html.j2", ctx), "a4": str(targets[0]),
+            "a3": str(targets[1]), "booklet": str(targets[2]), "qr": ctx["qr_urls"],
+            "qr_pt": mm_to_pt(ctx["qr_mm"]), "meta_a3": meta_a3, "start": start_level(e.model),
+            "id": f"{e.cluster_id}/{e.id}", **common}
+
+
+def _run(makers: list[Callable[[], dict]], workers: int, progress: Callable[[], None]) -> list[dict]:
+    """Each job built by its maker just before a worker takes it (in the pool's feeding thread)."""
     out = []
-    for res in parallel.imap(run_job, jobs, workers, initializer=engine.init_worker, ordered=False):
+    jobs = (make() for make in makers)
+    if len(makers) < 2:
+        workers = 1
+    for res in parallel.imap_batches(run_job, jobs, workers, batch=BATCH, initializer=engine.init_worker):
         out.append(res)
         progress()
     return out
+
+
+def _redirects(links: shortlinks.Registry, out_dir: Path, cache: Cache) -> list[str]:
+    """Write the q/<code>/ pages, as hard links of one cache entry when the set is the same as last build.
+
+    At 10,000 maps there are 40,000 of them, each in its own folder. Written anew they took seconds of a
+    one-map rebuild and were then read back, byte by byte, to find them unchanged; linked, they are the
+    old site's own files (the same inodes) and nothing needs to read them."""
+    files = links.files()
+    if cache.root is not None:
+        key = make_key("print-redirects", *(f"{rel}\0{html}" for rel, html in files.items()))
+        if cache.link_tree(key, out_dir):
+            return list(files)
+        tmp = cache.tmp_dir()
+        for rel_path, html in files.items():
+            write_file(tmp / rel_path, html.encode("utf-8"))
+        if cache.store_tree(key, tmp) and cache.link_tree(key, out_dir):
+            return list(files)
+        shutil.rmtree(tmp, ignore_errors=True)
+    for rel_path, html in files.items():  # the cache refused them (read-only, full): plain files
+        write_file(out_dir / rel_path, html.encode("utf-8"))
+    return list(files)
 
 
 def _check(results: list[dict]) -> None:
@@ -147,7 +187,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     links = shortlinks.Registry()
 
     keys = InputKeys(project, logos, flags)
-    phase1, stores, map_keys = [], {}, {}
+    phase1: list[Callable[[], dict]] = []
+    stores: dict[str, tuple[list[str], list[Path]]] = {}
+    map_keys: dict[tuple[str, str], str] = {}
     for e in maps:
         page = urls.map_page(e.cluster_id, e.id)
         for medium in ("a4", "a3", "booklet"):
@@ -162,13 +204,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         if cache.link(key, names, targets):
             result.reused += 1
             continue
-        ctx = map_context(e, project, site_url, logos)  # only now: an unchanged map needs no HTML
-        meta_a3 = {"title": ctx["meta_title"] + " — плакат A3", "author": ctx["author"],
-                   "subject": "Карьерная карта выпускника, плакат A3"}
-        phase1.append({"kind": "map", "key": key, "html": render_html("map.html.j2", ctx), "a4": str(targets[0]),
-                       "a3": str(targets[1]), "booklet": str(targets[2]), "qr": ctx["qr_urls"],
-                       "qr_pt": mm_to_pt(ctx["qr_mm"]), "meta_a3": meta_a3, "start": start_level(e.model),
-                       "id": f"{e.cluster_id}/{e.id}", **common})
+        # the HTML is made only when a worker is ready for it (see _jobs): 10,000 of them held at once
+        # were a large part of the national print's memory
+        phase1.append(partial(_map_job, e, project, site_url, logos, key, targets, common))
         stores[key] = (names, targets)
     for t in teams:
         ctx = cards_context(project, t, site_url, logos)
@@ -182,7 +220,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         if cache.link(key, ["cards.pdf"], [target]):
             result.reused += 1
             continue
-        phase1.append({"kind": "cards", "key": key, "html": html, "target": str(target), **common})
+        phase1.append(partial(dict, kind="cards", key=key, html=html, target=str(target), id=t.id, **common))
         stores[key] = (["cards.pdf"], [target])
 
     docs, result.documents = plan_jobs(project, out_dir, drafts, common)
@@ -204,13 +242,17 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
                 cache.store(aliases[key], {"doc.pdf": target})
             result.reused += 1
             continue
-        phase1.append(job)
+        if "remake" in job:  # a plan sheet: its HTML is made again when a worker takes it (one per map)
+            phase1.append(partial(job.pop("remake"), job))
+            del job["html"]
+        else:
+            phase1.append(partial(dict, job))
         stores[key] = (["doc.pdf"], [target])
 
     by_cluster: dict[str, list] = {}
     for e in maps:
         by_cluster.setdefault(e.cluster_id, []).append(e)
-    phase2 = []
+    phase2: list[Callable[[], dict]] = []
     for cid in sorted(by_cluster):
         in_cluster = by_cluster[cid]
         groups = [(None, in_cluster)] + [(col, [e for e in in_cluster if e.model.college == col])
@@ -233,8 +275,8 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
                 result.reused += 1  # its cover and contents, like the maps, were not laid out again
                 continue
             ctx = booklet_context(project, cid, college, group, site_url, logos)
-            phase2.append({"kind": "booklet", "key": key, "target": str(target), "parts": parts, "ctx": ctx,
-                           "cache": str(cache.root) if cache.root else None, **common})
+            phase2.append(partial(dict, kind="booklet", key=key, target=str(target), parts=parts, ctx=ctx,
+                                  cache=str(cache.root) if cache.root else None, **common))
 
     total, done = len(phase1) + len(phase2) + result.reused, result.reused
 
@@ -256,8 +298,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.rendered += 1
         result.seconds[r["kind"]] = result.seconds.get(r["kind"], 0.0) + r["seconds"]
         if r["kind"] == "map" and r["pages"] > 1:
-            job = next(j for j in phase1 if j["key"] == r["key"])
-            result.warnings.append(f"печать: карта {job['id']} не уместилась на одну страницу A4 даже "
+            result.warnings.append(f"печать: карта {r['id']} не уместилась на одну страницу A4 даже "
                                    f"при шрифте 8 pt и заняла {r['pages']} стр.; сократите тексты "
                                    "(подсказку даёт profkarta validate, правило PR1).")
     results = _run(phase2, workers, progress)
@@ -267,8 +308,6 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.rendered += r["laid_out"]
         result.reused += not r["laid_out"]
         result.seconds["booklet"] = result.seconds.get("booklet", 0.0) + r["seconds"]
-    for rel_path, html in links.files().items():  # written last: a failed print leaves no redirect behind
-        write_file(out_dir / rel_path, html.encode("utf-8"))
-        result.redirects.append(rel_path)
+    result.redirects = _redirects(links, out_dir, cache)  # last: a failed print leaves no redirect behind
     result.warnings = list(dict.fromkeys(logos.warnings + result.warnings))
     return result
