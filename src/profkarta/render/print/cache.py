@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +32,7 @@ class InputKeys:
     def __init__(self, project, logos, flags: tuple[str, ...]):
         self.project, self.logos, self.flags = project, logos, flags
         self._clusters: dict[str, str] = {}
+        self._maps: dict[tuple[str, str], str] = {}  # digest of each map's data, dumped once for its several keys
 
     def cluster(self, cid: str) -> str:
         """The key part of everything a cluster's print files show of it (its data and logos)."""
@@ -48,5 +50,8 @@ class InputKeys:
 
     def of(self, kind: str, entry) -> str:
         """The key of one kind of print file («map», «myplan») of a map entry."""
-        return make_key("print-inputs:" + kind, *self.flags, entry.cluster_id, entry.id,
-                        entry.model.model_dump_json(), self.cluster(entry.cluster_id))
+        at = (entry.cluster_id, entry.id)
+        if at not in self._maps:
+            self._maps[at] = hashlib.sha256(entry.model.model_dump_json().encode("utf-8")).hexdigest()
+        return make_key("print-inputs:" + kind, *self.flags, entry.cluster_id, entry.id, self._maps[at],
+                        self.cluster(entry.cluster_id))
