@@ -248,11 +248,16 @@ def next_try(level: int, used: float, tried: dict[int, bool]) -> int | None:
     """The level to lay out next after one at `level` (content `used` mm tall), or None: stop.
     tried: each level laid out so far and whether it fitted one page (this one included)."""
     if not tried[level]:
-        nxt = level_after_overflow(level, used) if level < len(LEVELS) - 1 else None
-        while nxt is not None and nxt in tried:  # never lay out a level twice
-            if tried[nxt]:
+        if level == len(LEVELS) - 1:
+            return None
+        nxt = level_after_overflow(level, used)
+        fitted = [lv for lv, fits in tried.items() if fits]
+        if fitted and nxt >= min(fitted):  # a smaller type than one known to fit is no use
+            return None
+        while nxt in tried:  # never lay out a level twice
+            if nxt == len(LEVELS) - 1:
                 return None
-            nxt = nxt + 1 if nxt < len(LEVELS) - 1 else None
+            nxt += 1
         return nxt
     up = level - 1
     return up if may_grow(level, used) and up not in tried else None
