@@ -121,6 +121,34 @@ def summary(rows: list[dict]) -> dict:
                                                       for r in rows) / n, 3)}
 
 
+def engine_check(root: Path, rows: list[dict]) -> dict:
+    """engine.fit_map itself on the maps of a saved measurement: layouts per map, seconds per map and how often
+    the level it keeps is smaller than the largest that fits (from the saved heights)."""
+    from profkarta import measure
+    from profkarta.render.print import engine
+    from profkarta.render.print.context import THEME, Logos, map_context
+    from profkarta.render.print.templates import base_url, render_html
+    from profkarta.validate import validate
+
+    result = validate(root, cache=False)
+    logos = Logos(result.project)
+    allowed = [str(result.project.root), str(THEME)]
+    entries = {f"{e.cluster_id}/{e.id}": e for e in result.published()}
+    tries = smaller = larger = 0
+    t0 = time.process_time()  # CPU seconds: the machine may be shared
+    for r in rows:
+        e = entries[r["id"]]
+        html = render_html("map.html.j2", map_context(e, result.project, "https://karty.example.ru/", logos))
+        _doc, level, n = engine.fit_map(html, base_url(), allowed, measure.start_level(e.model))
+        tries += n
+        truth = true_level(r["heights"], measure.PAGE_H)
+        smaller += level > truth
+        larger += level < truth
+    n = len(rows)
+    return {"maps": n, "layouts_per_map": round(tries / n, 3), "smaller_than_needed": smaller,
+            "overflowing": larger, "cpu_seconds_per_map": round((time.process_time() - t0) / n, 3)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", type=Path, help="проект (например, из scripts/gen_corpus.py)")
@@ -128,7 +156,11 @@ def main() -> None:
     ap.add_argument("--check-a4", type=int, default=0, help="на стольких картах сверить с настоящей страницей A4")
     ap.add_argument("--json", type=Path, help="записать замеры (для повторной оценки без WeasyPrint)")
     ap.add_argument("--rescore", type=Path, help="не раскладывать: пересчитать оценку для карт из этого JSON")
+    ap.add_argument("--engine", type=Path, help="прогнать engine.fit_map на картах из этого JSON (настоящие раскладки)")
     args = ap.parse_args()
+    if args.engine:
+        print(json.dumps(engine_check(args.corpus, json.loads(args.engine.read_text())[:args.m]), ensure_ascii=False))
+        return
     if args.rescore:
         rows = rescore(args.corpus, json.loads(args.rescore.read_text()))
     else:

@@ -139,7 +139,7 @@ def support(m: CareerMap, level: int) -> Block:
 @dataclass(frozen=True)
 class PrintText:
     """What the page prints besides the map file (cluster.yaml and the site address). Without it the estimate
-    assumes typical lengths: a guess that costs the renderer a second layout more often (see START_MARGIN)."""
+    assumes typical lengths; on generated maps that did as well (the spread is in the ladder, not here)."""
 
     # the defaults are the medians of a generated corpus (scripts/gen_corpus.py, 300 maps)
     industry: str = "x" * 25
