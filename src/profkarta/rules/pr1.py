@@ -6,7 +6,7 @@ import math
 
 from profkarta.findings import WARNING, Finding
 from profkarta.load.project import Entry, Project
-from profkarta.measure import LEVELS, PAGE_H, SLACK, estimate
+from profkarta.measure import FLOOR_TOLERANCE, LEVELS, PAGE_H, SLACK, estimate
 
 
 def check_print_fit(project: Project) -> list[Finding]:
@@ -22,7 +22,7 @@ def print_fit(entry: Entry) -> list[Finding]:
         height, fields = estimate(entry.model, len(LEVELS) - 1)
     except (AttributeError, TypeError, ValueError):  # a half-valid model: rules report it
         return []
-    if height <= PAGE_H:
+    if height <= PAGE_H + FLOOR_TOLERANCE:
         return []
     excess = height - PAGE_H
     loc, chars, cpl, line = fields[0] if fields else (("ladder",), 0, 1.0, 1.0)

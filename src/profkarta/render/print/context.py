@@ -10,6 +10,7 @@ from profkarta.cache import Cache
 from profkarta.labels import NNBSP, as_lines, kind_title, thousands
 from profkarta.load.images import ImageProblem, check_image, resolve_inside
 from profkarta.load.project import Entry, Project
+from profkarta.measure import PrintText
 from profkarta.model.careermap import CareerMap, SupportItem
 from profkarta.model.cluster import Cluster, College
 from profkarta.render.images import PRINT_SIDE, is_raster, normalized_file
@@ -181,3 +182,15 @@ def _rows(stages: list[dict]) -> list[list[dict]]:
     nrows = -(-len(stages) // 5)
     size = -(-len(stages) // nrows)
     return [stages[i:i + size] for i in range(0, len(stages), size)]
+
+
+def print_text(ctx: dict) -> PrintText:
+    """What the fit estimate (measure.py) should know of a map's page beyond its file: from map_context."""
+    c = ctx["contacts"]
+    phone_mail = " · ".join(x for x in (c.get("phone") and "Телефон: " + c["phone"],
+                                        c.get("email") and "Почта: " + c["email"]) if x)
+    return PrintText(industry=ctx["industry"] or "", college=ctx["college"]["name"] or "",
+                     employers=tuple(f"{e['name']} {e['place'] or ''}" for e in ctx["employers"]),
+                     contacts=tuple(x for x in (f"{c['region']}, {c.get('address') or ''}", phone_mail,
+                                                c.get("website") and "Сайт: " + c["website"]) if x),
+                     short_url=ctx["short_url"], qr_mm=ctx["qr_mm"])

@@ -79,16 +79,39 @@ def write_pdf(document) -> bytes:
     return document.write_pdf(pdf_version="1.7")
 
 
+def _bottom(box) -> float:
+    """The lowest margin edge of a box and everything in it, in CSS px."""
+    low = box.position_y + box.margin_height()
+    for child in getattr(box, "children", ()):
+        low = max(low, _bottom(child))
+    return low
+
+
+def used_height(doc, margin_mm: float = 8) -> float:
+    """How tall the content is, in mm, over all pages: about the page's height had it run on in one piece.
+    Measured on the blocks inside <body>: the <html> and <body> boxes of a page that breaks reach its foot."""
+    total = 0.0
+    for page in doc.pages:
+        body = page._page_box.children[0].children[0]
+        low = max((_bottom(child) for child in body.children), default=body.position_y)
+        total += low * 25.4 / 96 - margin_mm
+    return total + 2.5 * (len(doc.pages) - 1)  # the block pushed over lost its top margin at the break
+
+
 def fit_map(html: str, base_url: str, allowed: list[str], start: int = 0):
-    """(document, fit level used, layouts tried): the largest type from `start` that fits one page."""
-    level = max(0, min(start, FIT_LEVELS - 1))
-    tries = 0
-    while True:
+    """(document, fit level used, layouts tried): the largest type that fits one page, starting from the
+    estimate `start`. Each layout's real height says where to go next (measure.next_try): down past a level
+    that cannot fit, or one level up when the page has room enough that the larger type may fit as well."""
+    from profkarta.measure import next_try
+
+    level: int | None = max(0, min(start, FIT_LEVELS - 1))
+    docs, tried = {}, {}
+    while level is not None:
         doc = layout(html.replace(_FIT_MARK, f'class="map fit-{level}"', 1), base_url, allowed)
-        tries += 1
-        if len(doc.pages) == 1 or level == FIT_LEVELS - 1:
-            return doc, level, tries
-        level += 1
+        docs[level], tried[level] = doc, len(doc.pages) == 1
+        level = next_try(level, used_height(doc), tried)
+    best = min((lv for lv, fits in tried.items() if fits), default=max(tried))
+    return docs[best], best, len(tried)
 
 
 def write_products(document, products, qr_size_pt: float, link_from: str | None) -> dict[str, bytes]:
