@@ -15,10 +15,12 @@ MEDIA = {"a4": ("print", "a4"), "a3": ("print", "a3"), "booklet": ("print", "boo
 CODE_LEN = 7  # 35 bits: with 50,000 codes in a build a clash has odds of about 1 in 30,000 (and is refused)
 
 
+_QUERY = {m: "?" + urlencode({"utm_source": source, "utm_medium": med}) for m, (source, med) in MEDIA.items()}
+
+
 def target(page: str, medium: str) -> str:
     """The page (relative to the site root) with its channel markers, e.g. maps/c/m/?utm_source=print&utm_medium=a4."""
-    source, med = MEDIA[medium]
-    return page + "?" + urlencode({"utm_source": source, "utm_medium": med})
+    return page + _QUERY[medium]
 
 
 def code(page: str, medium: str) -> str:
