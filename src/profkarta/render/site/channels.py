@@ -117,10 +117,12 @@ class ChannelWriter:
         files: dict[str, bytes | Path] = {
             "slides.html": slides_html(self.env, data, m, self.brand_logo).encode("utf-8"),
             "embed.html": embed_map_html(self.env, data, m).encode("utf-8")}
+        if key is not None:  # stored, then linked: the next build links the same inode and need not compare it
+            self.cache.store(key, files)
+            if self.cache.link(key, list(files), targets):
+                return True
         for target, content in zip(targets, files.values(), strict=True):
             write_file(target, content if isinstance(content, bytes) else content.read_bytes())
-        if key is not None:
-            self.cache.store(key, files)
         return True
 
     def write_colleges(self) -> None:
