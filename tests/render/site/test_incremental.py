@@ -56,7 +56,21 @@ def _edit_handwritten_page(root: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n\nНовый абзац для проверки пересборки.\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize(("change", "mkdocs_reused"), [(_raise_top_salary, True), (_edit_handwritten_page, False)])
+def _rename_college(root: Path) -> None:
+    """A college's short name is on every card of its maps (catalog, team page): cached card runs must notice."""
+    path = root / "career_maps" / "demo-mashinostroenie" / "cluster.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "short_name: ДПК" in text
+    path.write_text(text.replace("short_name: ДПК", "short_name: ДПК имени Новикова"), encoding="utf-8")
+
+
+def _edit_team_page(root: Path) -> None:
+    path = root / "content" / "ambassadors" / "dpk-metall.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nМы приезжаем в школы по пятницам.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("change", "mkdocs_reused"), [(_raise_top_salary, True), (_edit_handwritten_page, False),
+                                                       (_rename_college, False), (_edit_team_page, False)])
 def test_a_rebuild_after_an_edit_equals_a_clean_build(tmp_path, change, mkdocs_reused):
     root = _demo(tmp_path / "project")
     site = tmp_path / "site"

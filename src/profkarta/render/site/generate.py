@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
-from profkarta.cache import Cache, link_or_copy
+from profkarta.cache import Cache, folder_hash, link_or_copy, make_key
 from profkarta.render.writes import ensure_dir
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
@@ -172,6 +172,11 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     writer.env.globals["brand_logo"] = logo
     sizes = logo_sizes(docs, {logo, *(lg.path for lg in data.logos.values())}, cache_dir)
     writer.env.globals["img_size"] = sizes.get  # width/height on every <img>: no layout shift as logos load
+    if cache_dir is not None:
+        writer.cache = Cache(cache_dir)
+        writer.site_key = make_key("site-pages", folder_hash(project.root / "theme" / "pages"), data.site_url,
+                                   data.site_name, data.drafts, data.printed, logo, sorted(sizes.items()),
+                                   sorted((cid, ref, lg.path) for (cid, ref), lg in data.logos.items()))
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
     done = 0
     brand = brand_name(user)
