@@ -45,6 +45,31 @@ def test_a_stored_file_is_linked_not_copied_and_a_redated_entry_is_hashed_once(t
     assert not c.link(key, ["a4.pdf"], [tmp_path / "fourth" / "a4.pdf"])
 
 
+def test_a_redated_tree_is_noted_with_one_manifest_write(tmp_path, monkeypatch):
+    """mkdocs' output (thousands of files) dated by a build that kept the old site's dates: the tree's manifest
+    is written once, not once per file (that was quadratic: minutes at national scale)."""
+    c = Cache(tmp_path / "cache")
+    folder = c.tmp_dir()
+    for i in range(50):
+        (folder / "p" / str(i)).mkdir(parents=True)
+        (folder / "p" / str(i) / "index.html").write_text(f"page {i}", encoding="utf-8")
+    key = make_key("test", "tree")
+    assert c.store_tree(key, folder)
+    for path in (tmp_path / "cache" / key[:2] / key).rglob("index.html"):
+        os.utime(path, ns=(1, 1))
+    writes = []
+    real = cache_mod._write_manifest
+    monkeypatch.setattr(cache_mod, "_write_manifest", lambda f, m: writes.append(f) or real(f, m))
+    hashed = []
+    digest = cache_mod.file_digest
+    monkeypatch.setattr(cache_mod, "file_digest", lambda p: hashed.append(p) or digest(p))
+    assert c.link_tree(key, tmp_path / "site")
+    assert len(writes) == 1 and len(hashed) == 50
+    assert (tmp_path / "site" / "p" / "7" / "index.html").read_text(encoding="utf-8") == "page 7"
+    assert c.link_tree(key, tmp_path / "site2")
+    assert len(writes) == 1 and len(hashed) == 50  # re-dated: nothing hashed or written again
+
+
 def test_keys_differ_by_every_part_and_by_code(monkeypatch):
     base = make_key("page", "a", [1, 2])
     assert base != make_key("page", "a", [1, 3]) != make_key("pdf", "a", [1, 2])
