@@ -171,12 +171,15 @@ def test_an_edit_relinks_what_it_did_not_change_and_a_removed_map_disappears(tmp
     kept = [urls.map_slides(*other) + "index.html", urls.embed_map(*other) + "index.html",
             urls.share_image(*other), urls.map_page(*other) + "index.html"]
     inodes = {rel: _ino(site / rel) for rel in kept}
+    college_embed = urls.embed_college("kazan-it", "kit") + "index.html"  # another cluster: not touched by the edit
+    embed_inode = _ino(site / college_embed)
     edited_slides = (site / urls.map_slides(*edited) / "index.html").read_bytes()
 
     _raise_top_salary(root)
     again = _build(root, site)
     assert {rel: _ino(site / rel) for rel in kept} == inodes  # linked, not written: not in `changed` either
     assert not set(kept) & set(again.changes.changed)
+    assert _ino(site / college_embed) == embed_inode
     assert (site / urls.map_slides(*edited) / "index.html").read_bytes() != edited_slides  # the edit is there
     assert urls.map_slides(*edited) + "index.html" in again.changes.changed
 

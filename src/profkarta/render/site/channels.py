@@ -109,7 +109,7 @@ class ChannelWriter:
             cluster = self._clusters.get(m.cluster_id)
             if cluster is None:
                 cluster = self._clusters[m.cluster_id] = m.cluster.model_dump(mode="json")
-            key = make_key("channels-map", self.base, m.model.model_dump(mode="json"), cluster,
+            key = make_key("channels-map", self.base, m.entry.doc.digest or m.model.model_dump(mode="json"), cluster,
                            m.college.id, [e.id for e in m.employers], m.url, m.draft, data.site_url,
                            self.brand_logo, self.logos.get(m.cluster_id, []))
             if self.cache.link(key, ["slides.html", "embed.html"], targets):
@@ -134,8 +134,13 @@ class ChannelWriter:
                 if not maps:
                     continue
                 target = self.out_dir / urls.embed_college(cid, college.id) / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(embed_college_html(self.env, data, cid, college, maps), encoding="utf-8")
+                html = embed_college_html(self.env, data, cid, college, maps).encode("utf-8")
+                if self.cache_dir is not None:  # kept by its bytes: the same embed is the same inode as last time,
+                    key = make_key("embed-college", html)  # so the new site is not compared with the old one
+                    self.cache.store(key, {"embed.html": html})
+                    if self.cache.link(key, ["embed.html"], [target]):
+                        continue
+                write_file(target, html)
 
 
 def write_channels(data: SiteData, project_root: Path, out_dir: Path, brand_logo: str | None,
