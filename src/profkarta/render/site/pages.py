@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape as html_escape
 from importlib import resources
 from pathlib import Path
@@ -142,12 +143,13 @@ class PageWriter:
         return self._clusters_key
 
     def write_cached(self, parts: list | None, page: str, template: str, meta: dict, doc: str | None = None,
-                     **ctx) -> None:
+                     lazy: Callable[[], dict] | None = None, **ctx) -> None:
         """write(), its Markdown and deferred parts kept in the cache under parts (the page's own inputs; None:
-        not cacheable). The key also holds the site-wide inputs, the page's meta and the author's intro."""
+        not cacheable). The key also holds the site-wide inputs, the page's meta and the author's intro.
+        lazy() gives the costly part of the context (QR codes, Markdown), made only when the page is rendered."""
         doc = doc or doc_path(page)
         if self.cache is None or parts is None or not self.site_key:
-            self.write(page, template, meta, doc, **ctx)
+            self.write(page, template, meta, doc, **ctx, **(lazy() if lazy else {}))
             return
         key = make_key("generated-page", self.site_key, self.token, page, template, doc, meta,
                        self.handwritten.get(doc), parts)
@@ -161,7 +163,7 @@ class PageWriter:
                 self.deferred[page] = deferred
             self.count += 1
             return
-        self.write(page, template, meta, doc, **ctx)
+        self.write(page, template, meta, doc, **ctx, **(lazy() if lazy else {}))
         self.cache.store(key, {"page.md": (self.docs / doc).read_bytes(),
                                "deferred.json": json.dumps(self.deferred.get(page, {}), ensure_ascii=False,
                                                            sort_keys=True).encode("utf-8")})
@@ -179,7 +181,7 @@ class PageWriter:
             "description": self.description("Каталог карьерных карт выпускников колледжей «Профессионалитета»:",
                                             f"{len(d.maps)} {text.plural(len(d.maps), 'карта', 'карты', 'карт')}"
                                             " с должностями, зарплатами и мерами поддержки."),
-        }, maps=d.maps, facets=facets(d.maps))
+        }, maps=d.maps, lazy=lambda: {"facets": facets(d.maps)})
 
     def map_parts(self, m) -> tuple[dict, str]:
         """A map page's title, description, share image, JSON-LD and content HTML."""
@@ -237,7 +239,8 @@ class PageWriter:
             "title": t.model.team, "hide": ["toc"],
             "description": self.description(f"Команда амбассадоров «Профессионалитета»: {t.model.team}.",
                                             t.college.name if t.college else None)},
-            t=t, body=text.markdown_safe(t.entry.doc.body), maps=college_maps, qr=qr_svg(urls.with_marker(t.url, "qr")))
+            t=t, maps=college_maps, lazy=lambda: {"body": text.markdown_safe(t.entry.doc.body),
+                                                  "qr": qr_svg(urls.with_marker(t.url, "qr"))})
 
     def programme(self, p) -> None:
         """The programme's page, each plan's page and report, and the calendar of all its plans."""
