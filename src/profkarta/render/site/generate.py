@@ -275,7 +275,7 @@ def logo_sizes(docs: Path, rels: set[str], cache_dir: Path | None) -> dict[str, 
             size = tuple(seen[1]) if seen[1] else None
         else:
             size = intrinsic_size(docs / rel)
-        out[rel] = size  # type: ignore[assignment]
+        out[rel] = size
         fresh[rel] = [sig, list(size) if size else None]
     if memo_path is not None and fresh != memo:
         try:

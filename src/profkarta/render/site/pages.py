@@ -123,7 +123,8 @@ class PageWriter:
     def cards(self, maps: list, base: str, show_college: bool = True) -> Markup:
         """The map cards of a list (ui.map_card of each, joined), rendered in runs of CARD_RUN maps kept in the
         cache by what those maps show: editing one map renders one run of the catalog, not 10,000 cards."""
-        card = self.env.get_template("_macros.html").make_module({"base": base}).map_card
+        macros = self.env.get_template("_macros.html").make_module({"base": base})
+        card = macros.map_card  # type: ignore[attr-defined]
         out = []
         for start in range(0, len(maps), CARD_RUN):
             run = maps[start:start + CARD_RUN]
