@@ -43,10 +43,16 @@ def folder_hash(*folders: Path) -> str:
         if not folder.is_dir():
             h.update(b"-")
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                h.update(hashlib.sha256(path.read_bytes()).digest())
+        # os.walk (scandir), not Path.rglob: mkdocs' input at national scale is thousands of pages and logos
+        files = []
+        for top, _, names in os.walk(folder):
+            rel_top = os.path.relpath(top, folder).replace(os.sep, "/")
+            prefix = "" if rel_top == "." else rel_top + "/"
+            files += [(prefix + n, os.path.join(top, n)) for n in names if os.path.isfile(os.path.join(top, n))]
+        for rel, path in sorted(files):
+            h.update(rel.encode() + b"\0")
+            with open(path, "rb") as fh:
+                h.update(hashlib.sha256(fh.read()).digest())
     return h.hexdigest()
 
 

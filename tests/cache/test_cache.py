@@ -130,3 +130,21 @@ def test_a_changed_python_formatter_reaches_every_map_page(tmp_path):
     subprocess.run(build, cwd=root, env=env, check=True, capture_output=True)
     pages = list((root / "site" / "maps").rglob("index.html"))
     assert pages and all("РУБЛЕЙ" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_folder_hash_follows_names_and_bytes_of_nested_files(tmp_path):
+    from profkarta.cache import folder_hash
+
+    (tmp_path / "t" / "a" / "b").mkdir(parents=True)
+    (tmp_path / "t" / "a" / "b" / "x.html").write_text("x", encoding="utf-8")
+    (tmp_path / "t" / "y.css").write_text("y", encoding="utf-8")
+    first = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert folder_hash(tmp_path / "t", tmp_path / "missing") == first
+    (tmp_path / "t" / "a" / "b" / "x.html").write_text("z", encoding="utf-8")  # deep file, other bytes
+    second = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert second != first
+    (tmp_path / "t" / "a" / "b" / "x.html").rename(tmp_path / "t" / "a" / "b" / "w.html")  # same bytes, new name
+    third = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert third not in (first, second)
+    (tmp_path / "missing").mkdir()  # a missing folder and an empty one are told apart
+    assert folder_hash(tmp_path / "t", tmp_path / "missing") != third
