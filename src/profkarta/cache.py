@@ -43,10 +43,16 @@ def folder_hash(*folders: Path) -> str:
         if not folder.is_dir():
             h.update(b"-")
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                h.update(hashlib.sha256(path.read_bytes()).digest())
+        # os.walk (scandir), not Path.rglob: mkdocs' input at national scale is thousands of pages and logos
+        files = []
+        for top, _, names in os.walk(folder):
+            rel_top = os.path.relpath(top, folder).replace(os.sep, "/")
+            prefix = "" if rel_top == "." else rel_top + "/"
+            files += [(prefix + n, os.path.join(top, n)) for n in names if os.path.isfile(os.path.join(top, n))]
+        for rel, path in sorted(files):
+            h.update(rel.encode() + b"\0")
+            with open(path, "rb") as fh:
+                h.update(hashlib.sha256(fh.read()).digest())
     return h.hexdigest()
 
 
@@ -173,8 +179,11 @@ class Cache:
         if folder is None:
             return False
         manifest = self._manifest(folder)
-        if manifest is None or not all(self._intact(folder, manifest, n) for n in names):
+        redated: list[str] = []
+        if manifest is None or not all(self._intact(folder, manifest, n, redated=redated) for n in names):
             return False
+        if redated:
+            _write_manifest(folder, manifest)
         for name, target in zip(names, targets, strict=True):
             link_or_copy(folder / name, target)
         return True
@@ -211,8 +220,11 @@ class Cache:
         if manifest is None:
             return False
         names = [n for n in manifest if n != STATS]
-        if not all(self._intact(entry, manifest, f"{TREE}/{n}", n) for n in names):
+        redated: list[str] = []
+        if not all(self._intact(entry, manifest, f"{TREE}/{n}", n, redated) for n in names):
             return False
+        if redated:  # once for the whole tree: thousands of re-dated files must not rewrite it thousands of times
+            _write_manifest(entry, manifest)
         for name in names:
             link_or_copy(entry / TREE / name, target / name)
         return True
@@ -235,8 +247,10 @@ class Cache:
         except (OSError, ValueError):
             return None
 
-    def _intact(self, folder: Path, manifest: dict, path: str, name: str | None = None) -> bool:
-        """The file's size and date as stored, else its hash as stored; a bad entry is dropped."""
+    def _intact(self, folder: Path, manifest: dict, path: str, name: str | None = None,
+                redated: list[str] | None = None) -> bool:
+        """The file's size and date as stored, else its hash as stored; a bad entry is dropped.
+        A file re-dated here is added to redated, and the caller writes the manifest once (None: written now)."""
         name = name or path
         try:
             if list(_signature(folder / path)) == (manifest.get(STATS) or {}).get(name):
@@ -245,7 +259,10 @@ class Cache:
                 # the same bytes with another date (someone dated a linked copy): note the new date, so that
                 # the next build does not hash it again
                 manifest.setdefault(STATS, {})[name] = _signature(folder / path)
-                _write_manifest(folder, manifest)
+                if redated is None:
+                    _write_manifest(folder, manifest)
+                else:
+                    redated.append(name)
                 return True
         except (OSError, KeyError, TypeError):
             pass

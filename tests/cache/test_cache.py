@@ -45,6 +45,31 @@ def test_a_stored_file_is_linked_not_copied_and_a_redated_entry_is_hashed_once(t
     assert not c.link(key, ["a4.pdf"], [tmp_path / "fourth" / "a4.pdf"])
 
 
+def test_a_redated_tree_is_noted_with_one_manifest_write(tmp_path, monkeypatch):
+    """mkdocs' output (thousands of files) dated by a build that kept the old site's dates: the tree's manifest
+    is written once, not once per file (that was quadratic: minutes at national scale)."""
+    c = Cache(tmp_path / "cache")
+    folder = c.tmp_dir()
+    for i in range(50):
+        (folder / "p" / str(i)).mkdir(parents=True)
+        (folder / "p" / str(i) / "index.html").write_text(f"page {i}", encoding="utf-8")
+    key = make_key("test", "tree")
+    assert c.store_tree(key, folder)
+    for path in (tmp_path / "cache" / key[:2] / key).rglob("index.html"):
+        os.utime(path, ns=(1, 1))
+    writes = []
+    real = cache_mod._write_manifest
+    monkeypatch.setattr(cache_mod, "_write_manifest", lambda f, m: writes.append(f) or real(f, m))
+    hashed = []
+    digest = cache_mod.file_digest
+    monkeypatch.setattr(cache_mod, "file_digest", lambda p: hashed.append(p) or digest(p))
+    assert c.link_tree(key, tmp_path / "site")
+    assert len(writes) == 1 and len(hashed) == 50
+    assert (tmp_path / "site" / "p" / "7" / "index.html").read_text(encoding="utf-8") == "page 7"
+    assert c.link_tree(key, tmp_path / "site2")
+    assert len(writes) == 1 and len(hashed) == 50  # re-dated: nothing hashed or written again
+
+
 def test_keys_differ_by_every_part_and_by_code(monkeypatch):
     base = make_key("page", "a", [1, 2])
     assert base != make_key("page", "a", [1, 3]) != make_key("pdf", "a", [1, 2])
@@ -105,3 +130,21 @@ def test_a_changed_python_formatter_reaches_every_map_page(tmp_path):
     subprocess.run(build, cwd=root, env=env, check=True, capture_output=True)
     pages = list((root / "site" / "maps").rglob("index.html"))
     assert pages and all("РУБЛЕЙ" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_folder_hash_follows_names_and_bytes_of_nested_files(tmp_path):
+    from profkarta.cache import folder_hash
+
+    (tmp_path / "t" / "a" / "b").mkdir(parents=True)
+    (tmp_path / "t" / "a" / "b" / "x.html").write_text("x", encoding="utf-8")
+    (tmp_path / "t" / "y.css").write_text("y", encoding="utf-8")
+    first = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert folder_hash(tmp_path / "t", tmp_path / "missing") == first
+    (tmp_path / "t" / "a" / "b" / "x.html").write_text("z", encoding="utf-8")  # deep file, other bytes
+    second = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert second != first
+    (tmp_path / "t" / "a" / "b" / "x.html").rename(tmp_path / "t" / "a" / "b" / "w.html")  # same bytes, new name
+    third = folder_hash(tmp_path / "t", tmp_path / "missing")
+    assert third not in (first, second)
+    (tmp_path / "missing").mkdir()  # a missing folder and an empty one are told apart
+    assert folder_hash(tmp_path / "t", tmp_path / "missing") != third

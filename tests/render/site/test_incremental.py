@@ -56,7 +56,21 @@ def _edit_handwritten_page(root: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n\nНовый абзац для проверки пересборки.\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize(("change", "mkdocs_reused"), [(_raise_top_salary, True), (_edit_handwritten_page, False)])
+def _rename_college(root: Path) -> None:
+    """A college's short name is on every card of its maps (catalog, team page): cached card runs must notice."""
+    path = root / "career_maps" / "demo-mashinostroenie" / "cluster.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "short_name: ДПК" in text
+    path.write_text(text.replace("short_name: ДПК", "short_name: ДПК имени Новикова"), encoding="utf-8")
+
+
+def _edit_team_page(root: Path) -> None:
+    path = root / "content" / "ambassadors" / "dpk-metall.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nМы приезжаем в школы по пятницам.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("change", "mkdocs_reused"), [(_raise_top_salary, True), (_edit_handwritten_page, False),
+                                                       (_rename_college, False), (_edit_team_page, False)])
 def test_a_rebuild_after_an_edit_equals_a_clean_build(tmp_path, change, mkdocs_reused):
     root = _demo(tmp_path / "project")
     site = tmp_path / "site"
@@ -139,3 +153,66 @@ def test_a_large_old_folder_is_deleted_in_the_background(tmp_path):
     while trash.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not trash.exists()  # … and deleted by the detached process
+
+
+def _ino(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_an_edit_relinks_what_it_did_not_change_and_a_removed_map_disappears(tmp_path):
+    """The very first rebuild after a cold build finds the cold build's own files in the cache (slides and embeds
+    are stored as the files the site got): same inode, so nothing is written or compared again."""
+    import json
+
+    root = _demo(tmp_path / "project")
+    site = tmp_path / "site"
+    _build(root, site)
+    other, edited = ("demo-mashinostroenie", "operator-naladchik"), ("demo-mashinostroenie", "tehnolog")
+    kept = [urls.map_slides(*other) + "index.html", urls.embed_map(*other) + "index.html",
+            urls.share_image(*other), urls.map_page(*other) + "index.html"]
+    inodes = {rel: _ino(site / rel) for rel in kept}
+    college_embed = urls.embed_college("kazan-it", "kit") + "index.html"  # another cluster: not touched by the edit
+    embed_inode = _ino(site / college_embed)
+    edited_slides = (site / urls.map_slides(*edited) / "index.html").read_bytes()
+
+    _raise_top_salary(root)
+    again = _build(root, site)
+    assert {rel: _ino(site / rel) for rel in kept} == inodes  # linked, not written: not in `changed` either
+    assert not set(kept) & set(again.changes.changed)
+    assert _ino(site / college_embed) == embed_inode
+    assert (site / urls.map_slides(*edited) / "index.html").read_bytes() != edited_slides  # the edit is there
+    assert urls.map_slides(*edited) + "index.html" in again.changes.changed
+
+    (root / "career_maps" / other[0] / f"{other[1]}.yaml").unlink()
+    gone = _build(root, site)
+    for rel in kept:
+        assert not (site / rel).exists() and rel in gone.changes.removed
+    offline = json.loads((site / "offline" / f"{other[0]}.json").read_text(encoding="utf-8"))
+    assert urls.map_page(*other) not in offline["files"] and urls.map_page(*edited) in offline["files"]
+    assert offline["bytes"] == sum((site / f / "index.html").stat().st_size if (site / f / "index.html").is_file()
+                                   else (site / f).stat().st_size for f in offline["files"])
+
+
+def test_logo_sizes_are_remembered_until_the_logo_changes(tmp_path, monkeypatch):
+    from profkarta.render.site import generate
+    from profkarta.render.site.generate import logo_sizes
+
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    (docs / "a").mkdir(parents=True)
+    cache.mkdir()
+    logo = docs / "a" / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"></svg>', encoding="utf-8")
+    first = generate.intrinsic_size(logo)
+    assert first is not None and first[0] == 2 * first[1]
+    assert logo_sizes(docs, {"a/logo.svg", "a/missing.svg"}, cache) == {"a/logo.svg": first, "a/missing.svg": None}
+    assert (cache / "logo-sizes.json").is_file()
+    measure = generate.intrinsic_size
+    monkeypatch.setattr(generate, "intrinsic_size", lambda path: pytest.fail(f"{path} measured again"))
+    assert logo_sizes(docs, {"a/logo.svg"}, cache) == {"a/logo.svg": first}  # from the memo
+    monkeypatch.setattr(generate, "intrinsic_size", measure)
+    logo.unlink()  # a new file (new inode, other size): measured again
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"></svg>', encoding="utf-8")
+    second = generate.intrinsic_size(logo)
+    assert second is not None and second[0] == 3 * second[1]
+    assert logo_sizes(docs, {"a/logo.svg"}, cache) == {"a/logo.svg": second}
+    assert logo_sizes(docs, {"a/logo.svg"}, None) == {"a/logo.svg": second}

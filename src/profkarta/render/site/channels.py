@@ -109,7 +109,7 @@ class ChannelWriter:
             cluster = self._clusters.get(m.cluster_id)
             if cluster is None:
                 cluster = self._clusters[m.cluster_id] = m.cluster.model_dump(mode="json")
-            key = make_key("channels-map", self.base, m.model.model_dump(mode="json"), cluster,
+            key = make_key("channels-map", self.base, m.entry.doc.digest or m.model.model_dump(mode="json"), cluster,
                            m.college.id, [e.id for e in m.employers], m.url, m.draft, data.site_url,
                            self.brand_logo, self.logos.get(m.cluster_id, []))
             if self.cache.link(key, ["slides.html", "embed.html"], targets):
@@ -117,10 +117,12 @@ class ChannelWriter:
         files: dict[str, bytes | Path] = {
             "slides.html": slides_html(self.env, data, m, self.brand_logo).encode("utf-8"),
             "embed.html": embed_map_html(self.env, data, m).encode("utf-8")}
+        if key is not None:  # stored, then linked: the next build links the same inode and need not compare it
+            self.cache.store(key, files)
+            if self.cache.link(key, list(files), targets):
+                return True
         for target, content in zip(targets, files.values(), strict=True):
             write_file(target, content if isinstance(content, bytes) else content.read_bytes())
-        if key is not None:
-            self.cache.store(key, files)
         return True
 
     def write_colleges(self) -> None:
@@ -132,8 +134,13 @@ class ChannelWriter:
                 if not maps:
                     continue
                 target = self.out_dir / urls.embed_college(cid, college.id) / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(embed_college_html(self.env, data, cid, college, maps), encoding="utf-8")
+                html = embed_college_html(self.env, data, cid, college, maps).encode("utf-8")
+                if self.cache_dir is not None:  # kept by its bytes: the same embed is the same inode as last time,
+                    key = make_key("embed-college", html)  # so the new site is not compared with the old one
+                    self.cache.store(key, {"embed.html": html})
+                    if self.cache.link(key, ["embed.html"], [target]):
+                        continue
+                write_file(target, html)
 
 
 def write_channels(data: SiteData, project_root: Path, out_dir: Path, brand_logo: str | None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import secrets
 import shutil
@@ -12,7 +14,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from profkarta import urls
-from profkarta.cache import Cache, link_or_copy
+from profkarta.cache import Cache, folder_hash, link_or_copy, make_key
+from profkarta.render.writes import ensure_dir
 from profkarta.load.images import ImageProblem, resolve_inside
 from profkarta.load.project import CONTENT_DIR
 from profkarta.render.images import WEB_SIDE, intrinsic_size, is_raster, normalize, normalized_file
@@ -157,22 +160,26 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
     overrides = _overrides(project.root, build, user)
     logo = _brand_logo(data, project.config, docs, warnings)
     for lg in data.logos.values():
-        (docs / lg.path).parent.mkdir(parents=True, exist_ok=True)
         if is_raster(lg.source) and cache_dir is not None:  # linked: nothing writes into docs/ in place
             link_or_copy(normalized_file(lg.source, WEB_SIDE, Cache(cache_dir)), docs / lg.path)
         elif is_raster(lg.source):
+            ensure_dir((docs / lg.path).parent)
             (docs / lg.path).write_bytes(normalize(lg.source, WEB_SIDE))
-        else:
-            shutil.copyfile(lg.source, docs / lg.path)  # SVG: validated as safe, kept as vector
+        else:  # SVG: validated as safe, kept as vector; linked (thousands at national scale), never written in place
+            link_or_copy(lg.source, docs / lg.path)
     token = build_token(cache_dir)
     writer = PageWriter(data, docs, make_env(project.root / "theme"), handwritten, token)
     writer.env.globals["brand_logo"] = logo
-    sizes = {rel: intrinsic_size(docs / rel) for rel in {logo, *(lg.path for lg in data.logos.values())}}
+    sizes = logo_sizes(docs, {logo, *(lg.path for lg in data.logos.values())}, cache_dir)
     writer.env.globals["img_size"] = sizes.get  # width/height on every <img>: no layout shift as logos load
+    if cache_dir is not None:
+        writer.cache = Cache(cache_dir)
+        writer.site_key = make_key("site-pages", folder_hash(project.root / "theme" / "pages"), data.site_url,
+                                   data.site_name, data.drafts, data.printed, logo, sorted(sizes.items()),
+                                   sorted((cid, ref, lg.path) for (cid, ref), lg in data.logos.items()))
     total = len(data.maps) + len(data.clusters) + len(data.teams) + len(data.programmes) + 2
     done = 0
     brand = brand_name(user)
-    jobs = share_jobs(data, brand, cache_dir)
     tokens = Tokens(token)
     writer.shells(tokens, shell_kinds(data))
     done += len(data.maps)
@@ -205,7 +212,7 @@ def generate(data: SiteData, project, build: Path, site_dir: Path, *, cache_dir:
                                   *local_only(user.get("extra_javascript"), warnings)]
     if logo_size := sizes.get(logo):
         config["extra"]["pk_logo_size"] = list(logo_size)
-    return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, jobs, writer, tokens)
+    return Generated(config, writer.count + len(data.maps) + len(data.clusters), warnings, [], writer, tokens)
 
 
 def empty_sections(data, handwritten: dict) -> frozenset[str]:
@@ -242,3 +249,39 @@ def shell_kinds(data) -> list[tuple[str, bool]]:
     if data.clusters:
         kinds.append(("cluster", False))
     return kinds
+
+
+def logo_sizes(docs: Path, rels: set[str], cache_dir: Path | None) -> dict[str, tuple[int, int] | None]:
+    """Each logo's intrinsic size, remembered in the cache by file, size and date: thousands of logos are not
+    opened again by every build."""
+    memo_path = cache_dir / "logo-sizes.json" if cache_dir is not None else None
+    memo: dict = {}
+    if memo_path is not None:
+        try:
+            memo = json.loads(memo_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            memo = {}
+    out: dict[str, tuple[int, int] | None] = {}
+    fresh: dict = {}
+    for rel in sorted(rels):
+        try:
+            st = os.stat(docs / rel)
+        except OSError:
+            out[rel] = None
+            continue
+        sig = [rel, st.st_size, st.st_mtime_ns, st.st_ino]
+        seen = memo.get(rel) if isinstance(memo, dict) else None
+        if isinstance(seen, list) and len(seen) == 2 and seen[0] == sig:
+            size = tuple(seen[1]) if seen[1] else None
+        else:
+            size = intrinsic_size(docs / rel)
+        out[rel] = size
+        fresh[rel] = [sig, list(size) if size else None]
+    if memo_path is not None and fresh != memo:
+        try:
+            tmp = memo_path.with_name(f".{memo_path.name}.{os.getpid()}")
+            tmp.write_text(json.dumps(fresh), encoding="utf-8")
+            os.replace(tmp, memo_path)
+        except OSError:
+            pass  # a read-only cache only costs time
+    return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 from profkarta import urls
@@ -79,9 +81,12 @@ def _files_under(out_dir: Path, folder: str) -> list[str]:
                   not p.relative_to(out_dir).as_posix().startswith(SKIP))
 
 
-def cluster_files(data: SiteData, cid: str, out_dir: Path, shared: list[str] | None = None) -> list[str]:
+def cluster_files(data: SiteData, cid: str, out_dir: Path, shared: list[str] | None = None,
+                  sizes: dict[str, int | None] | None = None) -> list[str]:
     """Site paths (relative to the root) that make the cluster's maps show offline.
-    shared: the assets every cluster saves, when the caller has listed them once for all clusters."""
+    shared: the assets every cluster saves, when the caller has listed them once for all clusters;
+    sizes: a memo of file sizes (None: missing) shared by the clusters, so each file is looked at once."""
+    memo = sizes if sizes is not None else {}
     pages = ["", urls.cluster_page(cid), HELP_PAGE]
     for m in data.maps_of_cluster(cid):
         pages += [m.page, urls.map_slides(m.cluster_id, m.id)]
@@ -89,7 +94,24 @@ def cluster_files(data: SiteData, cid: str, out_dir: Path, shared: list[str] | N
     assets = list(shared) if shared is not None else shared_assets(out_dir)
     assets += _files_under(out_dir, f"assets/logos/{cid}")
     assets = [a for a in assets if not a.endswith(("share-default.png", "LICENSE.txt"))] + [MANIFEST]
-    return [p for p in pages if (out_dir / p / "index.html").is_file()] + [a for a in assets if (out_dir / a).is_file()]
+    return ([p for p in pages if file_size(out_dir, _page_file(p), memo) is not None]
+            + [a for a in assets if file_size(out_dir, a, memo) is not None])
+
+
+def _page_file(page: str) -> str:
+    """"maps/c/m/" → "maps/c/m/index.html"; "" → "index.html"."""
+    return (page.rstrip("/") + "/index.html").lstrip("/")
+
+
+def file_size(out_dir: Path, rel: str, memo: dict[str, int | None]) -> int | None:
+    """A regular file's size (None when there is none), looked up once per build."""
+    if rel not in memo:
+        try:
+            st = os.stat(out_dir / rel)
+            memo[rel] = st.st_size if stat.S_ISREG(st.st_mode) else None
+        except OSError:
+            memo[rel] = None
+    return memo[rel]
 
 
 def shared_assets(out_dir: Path) -> list[str]:
@@ -106,10 +128,10 @@ def write_offline_kit(data: SiteData, raw_config: dict, out_dir: Path) -> list[s
     (out_dir / MANIFEST).write_text(manifest(data.site_name), encoding="utf-8")
     written = []
     shared = shared_assets(out_dir)  # the same for every cluster: listed once, not once per cluster
+    sizes: dict[str, int | None] = {}
     for cid, cluster in data.clusters.items():
-        files = cluster_files(data, cid, out_dir, shared)
-        total = sum((out_dir / f / "index.html").stat().st_size if (out_dir / f / "index.html").is_file()
-                    else (out_dir / f).stat().st_size for f in files)
+        files = cluster_files(data, cid, out_dir, shared, sizes)
+        total = sum(_listed_size(out_dir, f, sizes) for f in files)
         target = out_dir / offline_list(cid)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"cluster": cid, "title": cluster.name, "files": files, "bytes": total},
@@ -120,6 +142,11 @@ def write_offline_kit(data: SiteData, raw_config: dict, out_dir: Path) -> list[s
     sw = (channels_dir() / SW).read_text(encoding="utf-8").replace("__PK_BUILD__", build[:16])
     (out_dir / SW).write_text(sw, encoding="utf-8")
     return written
+
+
+def _listed_size(out_dir: Path, f: str, sizes: dict[str, int | None]) -> int:
+    page = file_size(out_dir, _page_file(f), sizes)
+    return page if page is not None else file_size(out_dir, f, sizes) or 0
 
 
 def write_help_page(writer) -> None:

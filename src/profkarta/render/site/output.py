@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from profkarta.cache import walk_files
 from profkarta.errors import BuildError
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -114,12 +113,19 @@ def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> int:
 
     A file hard-linked from the old site or from the cache entry the old site was linked from is the
     same inode: unchanged without reading it (a one-map rebuild at national scale links ~all files)."""
-    old_files = walk_files(old_dir) if old_dir.is_dir() else {}
+    old_files = _walk_inodes(old_dir) if old_dir.is_dir() else {}
     count = len(old_files)
-    for rel, new in sorted(walk_files(new_dir).items()):
-        old = old_files.pop(rel, None)
-        if old is None:
+    # the inodes come with the folder listing (no stat per file); they mean the same file when both trees are on
+    # one device (the staging folder is made beside SITE_DIR, so they are unless SITE_DIR is a mount point)
+    one_device = bool(old_files) and os.stat(old_dir).st_dev == os.stat(new_dir).st_dev
+    for rel, (new, new_ino) in sorted(_walk_inodes(new_dir).items()):
+        old_entry = old_files.pop(rel, None)
+        if old_entry is None:
             changes.added.append(rel)
+            continue
+        old, old_ino = old_entry
+        if one_device and old_ino == new_ino:
+            changes.unchanged += 1
             continue
         so, sn = os.stat(old), os.stat(new)
         if (so.st_ino, so.st_dev) == (sn.st_ino, sn.st_dev):
@@ -131,6 +137,21 @@ def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> int:
             changes.changed.append(rel)
     changes.removed = sorted(old_files)
     return count
+
+
+def _walk_inodes(root: Path) -> dict[str, tuple[str, int]]:
+    """Like cache.walk_files, with each file's inode as the listing gives it."""
+    out: dict[str, tuple[str, int]] = {}
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append((e.path, f"{prefix}{e.name}/"))
+                elif e.is_file(follow_symlinks=False):
+                    out[prefix + e.name] = (e.path, e.inode())
+    return out
 
 
 def _same(a: str, b: str) -> bool:

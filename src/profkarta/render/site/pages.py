@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape as html_escape
 from importlib import resources
 from pathlib import Path
@@ -11,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from profkarta import labels, refdata, urls
+from profkarta.cache import Cache, make_key
 from profkarta.refdata import hotlines as refdata_hotlines
 from profkarta.refdata import popularization as refdata_pop
 from profkarta.render.popularization import NOT_ENTERED, STATUS_RU, number, sort_key
@@ -19,9 +21,11 @@ from profkarta.render.site.jsonld import map_jsonld
 from profkarta.render.site.qr import qr_svg
 from profkarta.render.site.shell import shell_page
 from profkarta.render.site.view import SiteData, facets, program_title, salary_scale
+from profkarta.render.writes import ensure_dir
 from profkarta.stages import stage_when, timeline
 
 PAGES_DIR = "pages"
+CARD_RUN = 100  # map cards cached together (see PageWriter.cards)
 
 
 def theme_dir() -> Path:
@@ -83,6 +87,12 @@ class PageWriter:
         self.deferred: dict[str, dict[str, str]] = {}
         self._page = ""
         env.filters["defer"] = self.defer
+        env.globals["cards"] = self.cards
+        # set by generate when there is a cache: pages that show many maps (catalog, team pages) are kept by
+        # the inputs they show, so a one-map edit renders the catalog again but not 200 team pages
+        self.cache: Cache | None = None
+        self.site_key = ""  # everything every page may show besides its own inputs (templates, logos, settings)
+        self._clusters_key: str | None = None
 
     def defer(self, html: str) -> Markup:
         """`{% filter defer %}…{% endfilter %}`: mkdocs sees a placeholder, fill_deferred puts the HTML back.
@@ -110,18 +120,69 @@ class PageWriter:
         target.write_text(out, encoding="utf-8")
         self.count += 1
 
+    def cards(self, maps: list, base: str, show_college: bool = True) -> Markup:
+        """The map cards of a list (ui.map_card of each, joined), rendered in runs of CARD_RUN maps kept in the
+        cache by what those maps show: editing one map renders one run of the catalog, not 10,000 cards."""
+        macros = self.env.get_template("_macros.html").make_module({"base": base})
+        card = macros.map_card  # type: ignore[attr-defined]
+        out = []
+        for start in range(0, len(maps), CARD_RUN):
+            run = maps[start:start + CARD_RUN]
+            inputs = [map_inputs(m) for m in run]
+            if self.cache is None or not self.site_key or None in inputs:
+                out.append("".join(str(card(m, show_college=show_college)) for m in run))
+                continue
+            key = make_key("cards", self.site_key, base, show_college, self.clusters_key(), inputs)
+            html, _ = self.cache.get_or_make(key, "cards.html", lambda run=run: "".join(
+                str(card(m, show_college=show_college)) for m in run).encode("utf-8"))
+            out.append(html.decode("utf-8"))
+        return Markup("".join(out))
+
+    def clusters_key(self) -> str:
+        if self._clusters_key is None:
+            self._clusters_key = cluster_inputs(self.data)
+        return self._clusters_key
+
+    def write_cached(self, parts: list | None, page: str, template: str, meta: dict, doc: str | None = None,
+                     lazy: Callable[[], dict] | None = None, **ctx) -> None:
+        """write(), its Markdown and deferred parts kept in the cache under parts (the page's own inputs; None:
+        not cacheable). The key also holds the site-wide inputs, the page's meta and the author's intro.
+        lazy() gives the costly part of the context (QR codes, Markdown), made only when the page is rendered."""
+        doc = doc or doc_path(page)
+        if self.cache is None or parts is None or not self.site_key:
+            self.write(page, template, meta, doc, **ctx, **(lazy() if lazy else {}))
+            return
+        key = make_key("generated-page", self.site_key, self.token, page, template, doc, meta,
+                       self.handwritten.get(doc), parts)
+        files = self.cache.load(key, ["page.md", "deferred.json"])
+        if files is not None:
+            target = self.docs / doc
+            ensure_dir(target.parent)
+            target.write_bytes(files["page.md"])
+            deferred = json.loads(files["deferred.json"])
+            if deferred:
+                self.deferred[page] = deferred
+            self.count += 1
+            return
+        self.write(page, template, meta, doc, **ctx, **(lazy() if lazy else {}))
+        self.cache.store(key, {"page.md": (self.docs / doc).read_bytes(),
+                               "deferred.json": json.dumps(self.deferred.get(page, {}), ensure_ascii=False,
+                                                           sort_keys=True).encode("utf-8")})
+
     def description(self, *parts: str | None) -> str:
         return text.clip(" ".join(p.strip() for p in parts if p and p.strip()), 200)
 
     def home(self) -> None:
         d = self.data
-        self.write("", "home.html", {
+        inputs = [map_inputs(m) for m in d.maps]
+        parts = None if None in inputs else [inputs, self.clusters_key()]
+        self.write_cached(parts, "", "home.html", {
             "title": d.site_name,
             "hide": ["navigation", "toc"] if not self.handwritten.get("index.md") else ["navigation"],
             "description": self.description("Каталог карьерных карт выпускников колледжей «Профессионалитета»:",
                                             f"{len(d.maps)} {text.plural(len(d.maps), 'карта', 'карты', 'карт')}"
                                             " с должностями, зарплатами и мерами поддержки."),
-        }, maps=d.maps, facets=facets(d.maps))
+        }, maps=d.maps, lazy=lambda: {"facets": facets(d.maps)})
 
     def map_parts(self, m) -> tuple[dict, str]:
         """A map page's title, description, share image, JSON-LD and content HTML."""
@@ -170,11 +231,17 @@ class PageWriter:
 
     def team(self, t) -> None:
         college_maps = self.data.maps_of_college(t.model.cluster, t.model.college)
-        self.write(t.page, "team.html", {
+        inputs = [map_inputs(m) for m in college_maps]
+        parts = None if None in inputs else [  # a team's file is read every build: counted by its data and text
+            t.model.model_dump(mode="json"), t.entry.doc.body, t.entry.id, t.page, t.url, inputs,
+            self.clusters_key(),
+            [p.id for p in self.data.programmes]]
+        self.write_cached(parts, t.page, "team.html", {
             "title": t.model.team, "hide": ["toc"],
             "description": self.description(f"Команда амбассадоров «Профессионалитета»: {t.model.team}.",
                                             t.college.name if t.college else None)},
-            t=t, body=text.markdown_safe(t.entry.doc.body), maps=college_maps, qr=qr_svg(urls.with_marker(t.url, "qr")))
+            t=t, maps=college_maps, lazy=lambda: {"body": text.markdown_safe(t.entry.doc.body),
+                                                  "qr": qr_svg(urls.with_marker(t.url, "qr"))})
 
     def programme(self, p) -> None:
         """The programme's page, each plan's page and report, and the calendar of all its plans."""
@@ -226,6 +293,20 @@ class PageWriter:
         self.write("popularization/", "programmes.html", meta,
                    doc=index_doc("popularization"), programmes=d.programmes, calendar_page=calendar_page,
                    ics_path=ics_path)
+
+
+def map_inputs(m) -> list | None:
+    """What a map's card may show, as a key: its file (by the hash the parse cache gave; None without one),
+    where it lives and what it links to. Its cluster counts through cluster_inputs."""
+    digest = m.entry.doc.digest
+    if digest is None:
+        return None
+    return [digest, m.cluster_id, m.id, m.college.id, [e.id for e in m.employers], m.page, m.url, m.draft, m.pdf]
+
+
+def cluster_inputs(data: SiteData) -> str:
+    """Every cluster (names, colleges, employers, logos) as one hash."""
+    return make_key("clusters", {cid: c.model_dump(mode="json") for cid, c in data.clusters.items()})
 
 
 def calendar_page(programme: str) -> str:
