@@ -37,6 +37,16 @@ def as_lines(value: object) -> list[str]:
     return []
 
 
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: plural(3, "карта", "карты", "карт") → «карты»."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
 def some_of(names: list[str], limit: int = 10) -> str:
     """«a, b, c и ещё 197»: a summary line names a few, not two hundred."""
     shown = ", ".join(names[:limit])

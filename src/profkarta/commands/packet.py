@@ -30,7 +30,8 @@ def add_parser(subs) -> None:
 
 
 def run(args) -> int:
-    from profkarta.render.print.packet import plural, render_packet
+    from profkarta.labels import plural
+    from profkarta.render.print.packet import render_packet
     from profkarta.render.site import choose_site_url
 
     root, _, _ = resolve_targets([])

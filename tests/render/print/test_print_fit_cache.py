@@ -48,7 +48,7 @@ def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
     f = findings["ogromnaya.yaml"]
     assert f.rule == "PR1" and f.severity == "warning" and f.field.startswith(("ladder[", "support."))
     assert f.line > 1 and "Сократите" in f.message and "ladder[" in f.message
-    r = render_print(v, tmp_path / "site", site_url=SITE_URL, workers=2)
+    r = render_print(v, tmp_path / "site", site_url=SITE_URL, workers=2, cache_dir=tmp_path / "cache")
     for map_id in ("dlinnaya", "ogromnaya"):
         path = tmp_path / "site" / r.map_files[(CLUSTER, map_id)]["a4"]
         pages = len(pdf_pages(path))
@@ -60,6 +60,29 @@ def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
             assert f"КОНЕЦ{i + 1}" in text
     assert len(pdf_pages(tmp_path / "site" / r.map_files[(CLUSTER, "dlinnaya")]["a4"])) == 1
     assert "dlinnaya.yaml" not in findings
+    # a rebuild takes the maps from the cache, and the map that ran onto a second sheet is still named
+    again = render_print(validate(root), tmp_path / "site2", site_url=SITE_URL, workers=2, cache_dir=tmp_path / "cache")
+    assert again.rendered == 0
+    assert [w for w in again.warnings if "8 pt" in w] == [w for w in r.warnings if "8 pt" in w]
+    assert any(f"{CLUSTER}/ogromnaya" in w and "8 pt" in w for w in again.warnings)
+
+
+def test_many_overflowing_maps_make_one_warning(tmp_path):
+    from profkarta.render.print.cache import Overflows
+
+    one = Overflows(tmp_path)
+    one.laid_out("k1", "c/a", 2)
+    one.laid_out("k0", "c/fits", 1)
+    assert one.warning() is not None and "карта c/a не уместилась" in one.warning() and "заняла 2 стр." in one.warning()
+    many = Overflows(None)
+    for i in range(30):
+        many.reused("x", "c/never")  # not known as overflowing: nothing said
+        many.laid_out(f"k{i}", f"c/m{i:02d}", 2 + (i == 7))
+    text = many.warning()
+    assert text is not None and text.count("\n") == 0
+    assert "30 карт не уместились" in text and "c/m00" in text and "и ещё 20" in text and "до 3 стр." in text
+    one.save()
+    assert Overflows(tmp_path).known == {"k1": 2}
 
 
 def test_rebuild_lays_out_only_the_changed_map(tmp_path):

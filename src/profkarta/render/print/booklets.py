@@ -5,7 +5,7 @@ from __future__ import annotations
 from profkarta import shortlinks, urls
 from profkarta.load.project import Entry, Project
 from profkarta.model.cluster import Cluster
-from profkarta.labels import KIND_PLURAL_RU
+from profkarta.labels import KIND_PLURAL_RU, plural
 from profkarta.render.print.context import Logos, contacts_of, find_college
 from profkarta.render.print.qr import qr_data_url, short_address
 from profkarta.render.print.fetcher import image_url
@@ -17,14 +17,6 @@ def ordered(maps: list[Entry]) -> list[Entry]:
     """Booklet order: professions, then specialties; by code, then title."""
     return sorted(maps, key=lambda e: (e.model.program.kind != "profession", e.model.program.code,
                                        e.model.program.title, e.id))
-
-
-def _plural(n: int) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return "карьерная карта"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "карьерные карты"
-    return "карьерных карт"
 
 
 def booklet_context(project: Project, cluster_id: str, college_id: str | None, maps: list[Entry],
@@ -60,7 +52,7 @@ def booklet_context(project: Project, cluster_id: str, college_id: str | None, m
         "industry_logo": image_url(logos.resolve(cluster.industry_logo, cl.folder, "логотип отрасли")),
         "college_logo": image_url(logos.resolve(college.logo, cl.folder, "логотип колледжа")) if college else None,
         "contacts": contacts_of(cluster, college),
-        "total": len(maps), "total_word": _plural(len(maps)),
+        "total": len(maps), "total_word": plural(len(maps), "карьерная карта", "карьерные карты", "карьерных карт"),
         "groups": [{"label": KIND_PLURAL_RU[k], "items": groups[k]} for k in ("profession", "specialty")
                    if k in groups],
         "qr": qr_data_url(qr_url), "qr_url": qr_url, "short_url": short_address(page),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from profkarta.cache import file_digest, make_key
+from profkarta.cache import file_digest, make_key, replace_file
+from profkarta.labels import plural, some_of
 
 _FILE_URL = re.compile(r"file://[^\"')\s<>]+")
 
@@ -55,3 +58,53 @@ class InputKeys:
             self._maps[at] = hashlib.sha256(entry.model.model_dump_json().encode("utf-8")).hexdigest()
         return make_key("print-inputs:" + kind, *self.flags, entry.cluster_id, entry.id, self._maps[at],
                         self.cluster(entry.cluster_id))
+
+
+class Overflows:
+    """Maps whose page ran onto a second sheet even at 8 pt, by input key, kept beside the cache entries.
+
+    The warning comes from the layout; a map taken from the cache is not laid out, yet it still overflows,
+    and a rebuild must say so as the first build did."""
+
+    NAME = "print-overflows.json"
+
+    def __init__(self, root: Path | None):
+        self.path = root / self.NAME if root is not None else None
+        self.known: dict[str, int] = {}
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self.known = {k: v for k, v in data.items() if isinstance(v, int)} if isinstance(data, dict) else {}
+            except (OSError, ValueError):
+                pass
+        self.now: dict[str, int] = {}  # this build's maps that overflow
+        self.ids: dict[str, str] = {}
+
+    def reused(self, key: str, map_id: str) -> None:
+        if key in self.known:
+            self.now[key], self.ids[key] = self.known[key], map_id
+
+    def laid_out(self, key: str, map_id: str, pages: int) -> None:
+        if pages > 1:
+            self.now[key], self.ids[key] = pages, map_id
+
+    def warning(self) -> str | None:
+        """One line for all of them (at national scale there may be thousands)."""
+        if not self.now:
+            return None
+        names = sorted(self.ids.values())
+        pages = max(self.now.values())
+        one = len(names) == 1
+        n = len(names)
+        what = f"карта {names[0]} не уместилась" if one else (
+            f"{n} {plural(n, 'карта не уместилась', 'карты не уместились', 'карт не уместились')} ({some_of(names)})")
+        took = f"заняла {pages} стр." if one else f"{plural(n, 'заняла', 'заняли', 'заняли')} до {pages} стр."
+        return (f"печать: {what} на одну страницу A4 даже при шрифте 8 pt и {took}; сократите тексты "
+                "(подсказку даёт profkarta validate, правило PR1).")
+
+    def save(self) -> None:
+        """Only this build's maps are kept: the file does not grow with every edit."""
+        if self.path is None or self.now == self.known:
+            return
+        with contextlib.suppress(OSError):
+            replace_file(self.path, json.dumps(self.now, sort_keys=True))

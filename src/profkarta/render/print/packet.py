@@ -16,6 +16,7 @@ from profkarta.render.print import engine
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
 from profkarta.render.print.templates import base_url, render_html
+from profkarta.labels import plural
 
 
 @dataclass
@@ -24,12 +25,6 @@ class Packet:
     pages: int
     drafts: int
     warnings: list[str]
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    return few if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else many
 
 
 def _status(r: cov.Row) -> tuple[str, str]:

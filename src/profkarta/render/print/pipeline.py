@@ -15,7 +15,7 @@ from profkarta.errors import BuildError
 from profkarta.render.print import engine, merge
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
 from profkarta.cache import Cache, make_key
-from profkarta.render.print.cache import InputKeys, key_of
+from profkarta.render.print.cache import InputKeys, Overflows, key_of
 from profkarta.render.print.context import THEME, Logos, map_context
 from profkarta.measure import start_level
 from profkarta.render.print.myplan import myplan_jobs
@@ -187,6 +187,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
     links = shortlinks.Registry()
 
     keys = InputKeys(project, logos, flags)
+    overflows = Overflows(cache.root)
     phase1: list[Callable[[], dict]] = []
     stores: dict[str, tuple[list[str], list[Path]]] = {}
     map_keys: dict[tuple[str, str], str] = {}
@@ -203,6 +204,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         names = ["a4.pdf", "a3.pdf", "booklet.pdf"]
         if cache.link(key, names, targets):
             result.reused += 1
+            overflows.reused(key, f"{e.cluster_id}/{e.id}")
             continue
         # the HTML is made only when a worker is ready for it (see _jobs): 10,000 of them held at once
         # were a large part of the national print's memory
@@ -297,10 +299,8 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             cache.store(aliases[r["key"]], dict(zip(names, targets, strict=True)))
         result.rendered += 1
         result.seconds[r["kind"]] = result.seconds.get(r["kind"], 0.0) + r["seconds"]
-        if r["kind"] == "map" and r["pages"] > 1:
-            result.warnings.append(f"печать: карта {r['id']} не уместилась на одну страницу A4 даже "
-                                   f"при шрифте 8 pt и заняла {r['pages']} стр.; сократите тексты "
-                                   "(подсказку даёт profkarta validate, правило PR1).")
+        if r["kind"] == "map":
+            overflows.laid_out(r["key"], r["id"], r["pages"])
     results = _run(phase2, workers, progress)
     _check(results)
     for r in results:
@@ -309,5 +309,9 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         result.reused += not r["laid_out"]
         result.seconds["booklet"] = result.seconds.get("booklet", 0.0) + r["seconds"]
     result.redirects = _redirects(links, out_dir, cache)  # last: a failed print leaves no redirect behind
+    overflows.save()
+    too_long = overflows.warning()
+    if too_long:
+        result.warnings.append(too_long)
     result.warnings = list(dict.fromkeys(logos.warnings + result.warnings))
     return result

@@ -58,7 +58,7 @@ def make_env(project_theme: Path | None = None) -> jinja2.Environment:
                        tel_url=text.tel_url, phone=text.phone, mailto_url=text.mailto_url, web_label=text.web_label,
                        lines=labels.as_lines, thousands=text.thousands,
                        thousands_plain=lambda n: f"{n:,}".replace(",", "\u00a0"), defer=lambda html: html)
-    env.globals.update(plural=text.plural, urls=urls, KIND_RU=labels.KIND_RU, CLUSTER_KIND_RU=labels.CLUSTER_KIND_RU,
+    env.globals.update(plural=labels.plural, urls=urls, KIND_RU=labels.KIND_RU, CLUSTER_KIND_RU=labels.CLUSTER_KIND_RU,
                        CLUSTER_KIND_SHORT=labels.CLUSTER_KIND_SHORT, member_name=text.member_name,
                        share_links=text.share_links, stage_when=stage_when, spo_group=refdata.spo_group,
                        program_title=program_title, item_title=lambda i: i if isinstance(i, str) else i.title,
@@ -180,7 +180,7 @@ class PageWriter:
             "title": d.site_name,
             "hide": ["navigation", "toc"] if not self.handwritten.get("index.md") else ["navigation"],
             "description": self.description("Каталог карьерных карт выпускников колледжей «Профессионалитета»:",
-                                            f"{len(d.maps)} {text.plural(len(d.maps), 'карта', 'карты', 'карт')}"
+                                            f"{len(d.maps)} {labels.plural(len(d.maps), 'карта', 'карты', 'карт')}"
                                             " с должностями, зарплатами и мерами поддержки."),
         }, maps=d.maps, lazy=lambda: {"facets": facets(d.maps)})
 

@@ -48,15 +48,6 @@ def month_ru(value: str | None) -> str:
     return f"{MONTHS_NOM[int(m.group(2)) - 1]} {m.group(1)}"
 
 
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: plural(3, "карта", "карты", "карт") → «карты»."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
 
 def safe_url(value: str | None) -> str | None:
     """The URL when its scheme is http, https, tel or mailto; otherwise None (the link is dropped)."""
