@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -151,3 +154,21 @@ def site_server(built_site):
 def site_project(tmp_path) -> Path:
     """A fresh, writable copy of the fixture project (for tests that change files or build it again)."""
     return make_project(tmp_path / "proj")
+
+
+@pytest.fixture
+def fork_here(request) -> bool:
+    """True when fork is safe in this process and the test should go on here. Otherwise (threads left alive by
+    earlier tests of the suite) the same test is run alone in a fresh interpreter, must pass there, and False
+    tells the test to stop: what it checks was checked."""
+    from profkarta import parallel
+
+    if parallel.fork_is_safe():
+        return True
+    if os.environ.get("PROFKARTA_FRESH_TEST"):
+        pytest.skip("fork is unsafe even in a fresh interpreter")
+    res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+                         cwd=request.config.rootpath, capture_output=True, text=True, timeout=900,
+                         env={**os.environ, "PROFKARTA_FRESH_TEST": "1"})
+    assert res.returncode == 0 and " passed" in res.stdout, res.stdout[-3000:]
+    return False

@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
-
-import pytest
 
 from profkarta import parallel
-
-
-def _here(request) -> bool:
-    """True when fork is safe in this process and the test should go on here. Otherwise (threads left alive
-    by earlier tests of the suite) the same test is run alone in a fresh interpreter and must pass there."""
-    if parallel.fork_is_safe():
-        return True
-    if os.environ.get("PROFKARTA_FRESH_TEST"):
-        pytest.skip("fork is unsafe even in a fresh interpreter")
-    res = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
-                         cwd=request.config.rootpath, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "PROFKARTA_FRESH_TEST": "1"})
-    assert res.returncode == 0 and " passed" in res.stdout, res.stdout[-3000:]
-    return False
 
 
 def _frozen(_: int) -> int:
     return gc.get_freeze_count()
 
 
-def test_forked_workers_start_with_the_parent_frozen_and_the_parent_thaws(request):
-    if not _here(request):
+def test_forked_workers_start_with_the_parent_frozen_and_the_parent_thaws(fork_here):
+    if not fork_here:
         return
     keep = [[i] for i in range(1000)]  # objects the collector would scan in a child
     p = parallel.pool(2)
@@ -52,8 +33,8 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
-def test_batches_take_items_lazily_and_replace_the_workers(request):
-    if not _here(request):
+def test_batches_take_items_lazily_and_replace_the_workers(fork_here):
+    if not fork_here:
         return
     made: list[int] = []
 
