@@ -206,7 +206,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
             result.reused += 1
             overflows.reused(key, f"{e.cluster_id}/{e.id}")
             continue
-        # the HTML is made only when a worker is ready for it (see _jobs): 10,000 of them held at once
+        # the HTML is made only when a worker is ready for it (see _run): 10,000 of them held at once
         # were a large part of the national print's memory
         phase1.append(partial(_map_job, e, project, site_url, logos, key, targets, common))
         stores[key] = (names, targets)
