@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -320,10 +320,9 @@ def replace_file(path: Path, data: bytes | str) -> None:
         path.write_bytes(data)
 
 
-def walk_files(root: Path | str) -> dict[str, str]:
-    """Every regular file under root (its path as a string) by its relative POSIX path; symlinks are not followed.
-    Strings, not Path objects: at national scale a site has tens of thousands of files."""
-    out: dict[str, str] = {}
+def walk_entries(root: Path | str) -> Iterator[tuple[str, os.DirEntry]]:
+    """(relative POSIX path, directory entry) of every regular file under root; symlinks are not followed.
+    The entry carries what the folder listing already gave (its path, its inode) at no extra system call."""
     stack = [(os.fspath(root), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -332,5 +331,10 @@ def walk_files(root: Path | str) -> dict[str, str]:
                 if e.is_dir(follow_symlinks=False):
                     stack.append((e.path, f"{prefix}{e.name}/"))
                 elif e.is_file(follow_symlinks=False):
-                    out[prefix + e.name] = e.path
-    return out
+                    yield prefix + e.name, e
+
+
+def walk_files(root: Path | str) -> dict[str, str]:
+    """Every regular file under root (its path as a string) by its relative POSIX path; symlinks are not followed.
+    Strings, not Path objects: at national scale a site has tens of thousands of files."""
+    return {rel: e.path for rel, e in walk_entries(root)}

@@ -92,3 +92,38 @@ def test_next_try_never_repeats_a_level_and_stops():
         tried[level] = False
         level = measure.next_try(level, 400.0, tried)
     assert max(tried) == last and len(tried) <= len(measure.LEVELS)
+
+
+def test_print_starts_from_the_page_as_printed_not_only_the_map_file(tmp_path):
+    """A long college name and address make the header taller than the map file alone suggests: the print
+    pipeline (and the packet) estimate from the page's texts, and that start is a level the page can take."""
+    from printkit import CLUSTER
+
+    from profkarta.render.print.pipeline import _map_job
+
+    root = copy_examples(tmp_path / "p")
+    cluster = root / f"career_maps/{CLUSTER}/cluster.yaml"
+    text = cluster.read_text(encoding="utf-8")
+    for old, new in {
+        "name: ГАПОУ СО «Демонстрационный политехнический колледж»":
+            "name: ГАПОУ СО «Демонстрационный политехнический колледж имени выдающегося инженера и изобретателя "
+            "Ивана Ивановича Ползунова, лауреата многочисленных премий»",
+        "  address: 620000, г. Екатеринбург, ул. Примерная, д. 1, приёмная комиссия":
+            "  address: 620000, Свердловская область, г. Екатеринбург, Верх-Исетский район, ул. Примерная, д. 1, "
+            "корпус 2, строение 3, приёмная комиссия, кабинет 101 (второй этаж, вход со двора)"}.items():
+        assert old in text
+        text = text.replace(old, new)
+    cluster.write_text(text, encoding="utf-8")
+    add_map(root, "m212", text=_long_map(2, 1, 2))
+    validated = validate(root, cache=False)
+    entry = next(e for e in validated.published() if e.id == "m212")
+    logos = Logos(validated.project)
+    allowed = [str(root), str(THEME)]
+    job = _map_job(entry, validated.project, SITE_URL, logos, "key", [tmp_path / "a4.pdf"] * 3,
+                   {"base_url": base_url(), "allowed": allowed})
+    ctx = map_context(entry, validated.project, SITE_URL, logos)
+    file_only = measure.start_level(entry.model)
+    assert job["start"] == measure.start_level(entry.model, print_text(ctx)) > file_only
+    html = job["html"]
+    assert len(engine.layout(html.replace(MARK, f'class="map fit-{file_only}"', 1), base_url(), allowed).pages) > 1
+    assert len(engine.layout(html.replace(MARK, f'class="map fit-{job["start"]}"', 1), base_url(), allowed).pages) == 1

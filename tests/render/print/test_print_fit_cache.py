@@ -64,7 +64,7 @@ def test_long_map_fits_or_is_warned_and_nothing_is_clipped(tmp_path):
     again = render_print(validate(root), tmp_path / "site2", site_url=SITE_URL, workers=2, cache_dir=tmp_path / "cache")
     assert again.rendered == 0
     assert [w for w in again.warnings if "8 pt" in w] == [w for w in r.warnings if "8 pt" in w]
-    assert any(f"{CLUSTER}/ogromnaya" in w and "8 pt" in w for w in again.warnings)
+    assert any(f"career_maps/{CLUSTER}/ogromnaya.yaml" in w and "8 pt" in w for w in again.warnings)
 
 
 def test_many_overflowing_maps_make_one_warning(tmp_path):
@@ -129,3 +129,23 @@ def test_in_process_render_matches_contract(tmp_path):
     root = copy_examples(tmp_path / "p")
     r = render_print(validate(root), tmp_path / "site", site_url=SITE_URL, workers=1)
     assert r.rendered == 5 and len(r.booklets) == 2 and len(r.cards) == 1
+
+
+def test_a_job_that_cannot_be_made_stops_the_print_with_its_message(tmp_path, monkeypatch):
+    """Jobs are made while the workers run (in the pool's feeding thread): an error there still reaches the
+    caller as itself, and the pool does not hang."""
+    from profkarta.errors import BuildError
+    from profkarta.render.print import pipeline
+
+    root = copy_examples(tmp_path / "p")
+    add_map(root, "vtoraya", {'code: "15.02.16"': 'code: "15.02.15"', "Технология машиностроения": "Вторая карта"})
+    real = pipeline.map_context
+
+    def broken(entry, *args, **kwargs):
+        if entry.id == "vtoraya":
+            raise BuildError("карта vtoraya: логотип не читается")
+        return real(entry, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "map_context", broken)
+    with pytest.raises(BuildError, match="логотип не читается"):
+        render_print(validate(root), tmp_path / "site", site_url=SITE_URL, workers=2)

@@ -13,7 +13,7 @@ from profkarta.cache import Cache
 from profkarta import coverage as cov
 from profkarta.load.project import Entry, Project
 from profkarta.render.print import engine
-from profkarta.render.print.context import THEME, Logos, map_context
+from profkarta.render.print.context import THEME, Logos, map_context, print_text
 from profkarta.measure import start_level
 from profkarta.render.print.templates import base_url, render_html
 from profkarta.labels import plural
@@ -88,7 +88,7 @@ def _render(project: Project, regions: list[cov.Region], scope: str, site_url: s
         ctx = map_context(entry, project, site_url, logos)
         ctx["approval_blank"] = True
         doc, _level, _tries = engine.fit_map(render_html("map.html.j2", ctx), base_url(), allowed,
-                                             start_level(entry.model))
+                                             start_level(entry.model, print_text(ctx)))
         maps.append((i, engine.write_pdf(doc), len(doc.pages), f"Проект: {r.code} {r.title} — {r.college}"))
     brand = logos.brand().as_uri()
     map_pages = sum(m[2] for m in maps)

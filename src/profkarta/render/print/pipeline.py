@@ -16,7 +16,7 @@ from profkarta.render.print import engine, merge
 from profkarta.render.print.booklets import booklet_context, cards_context, number_pages, ordered
 from profkarta.cache import Cache, make_key
 from profkarta.render.print.cache import InputKeys, Overflows, key_of
-from profkarta.render.print.context import THEME, Logos, map_context
+from profkarta.render.print.context import THEME, Logos, map_context, print_text
 from profkarta.measure import start_level
 from profkarta.render.print.myplan import myplan_jobs
 from profkarta.render.print.popularization import plan_jobs
@@ -105,8 +105,8 @@ def _map_job(e, project, site_url: str, logos: Logos, key: str, targets: list[Pa
                "subject": "Карьерная карта выпускника, плакат A3"}
     return {"kind": "map", "key": key, "html": render_html("map.html.j2", ctx), "a4": str(targets[0]),
             "a3": str(targets[1]), "booklet": str(targets[2]), "qr": ctx["qr_urls"],
-            "qr_pt": mm_to_pt(ctx["qr_mm"]), "meta_a3": meta_a3, "start": start_level(e.model),
-            "id": f"{e.cluster_id}/{e.id}", **common}
+            "qr_pt": mm_to_pt(ctx["qr_mm"]), "meta_a3": meta_a3, "start": start_level(e.model, print_text(ctx)),
+            "id": e.doc.rel, **common}  # the file, named in warnings
 
 
 def _run(makers: list[Callable[[], dict]], workers: int, progress: Callable[[], None]) -> list[dict]:
@@ -204,7 +204,7 @@ def _render(validated, out_dir: Path, site_url: str, drafts: bool, cache: Cache,
         names = ["a4.pdf", "a3.pdf", "booklet.pdf"]
         if cache.link(key, names, targets):
             result.reused += 1
-            overflows.reused(key, f"{e.cluster_id}/{e.id}")
+            overflows.reused(key, e.doc.rel)
             continue
         # the HTML is made only when a worker is ready for it (see _run): 10,000 of them held at once
         # were a large part of the national print's memory

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from profkarta.cache import walk_entries
 from profkarta.errors import BuildError
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -141,17 +142,7 @@ def _compare(old_dir: Path, new_dir: Path, changes: Changes) -> int:
 
 def _walk_inodes(root: Path) -> dict[str, tuple[str, int]]:
     """Like cache.walk_files, with each file's inode as the listing gives it."""
-    out: dict[str, tuple[str, int]] = {}
-    stack = [(os.fspath(root), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        with os.scandir(folder) as it:
-            for e in it:
-                if e.is_dir(follow_symlinks=False):
-                    stack.append((e.path, f"{prefix}{e.name}/"))
-                elif e.is_file(follow_symlinks=False):
-                    out[prefix + e.name] = (e.path, e.inode())
-    return out
+    return {rel: (e.path, e.inode()) for rel, e in walk_entries(root)}
 
 
 def _same(a: str, b: str) -> bool:
